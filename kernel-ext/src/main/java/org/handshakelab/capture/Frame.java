@@ -63,6 +63,11 @@ public record Frame(long number, long offset, long timestampNanos, int section, 
         return ByteBuffer.wrap(data).asReadOnlyBuffer();
     }
 
+    /** A view of the bytes for this package's writers, which only read it (no copy). */
+    ByteBuffer sharedBuffer() {
+        return ByteBuffer.wrap(data);
+    }
+
     /** The number of captured bytes ({@code frame.cap_len}). */
     public int capturedLength() {
         return data.length;
