@@ -15,6 +15,7 @@ final class Timestamps {
     /** Result of a timestamp before what a long of nanoseconds can hold (a large negative if_tsoffset). */
     static final long UNDERFLOW = Long.MIN_VALUE + 1;
 
+    /** 10^0 .. 10^19; the last only as an unsigned value. */
     private static final long[] POW10 = new long[20];
 
     static {
@@ -43,7 +44,8 @@ final class Timestamps {
                 long perSecond = POW10[n];
                 seconds = Long.divideUnsigned(units, perSecond);
                 long frac = Long.remainderUnsigned(units, perSecond);
-                fracNanos = n <= 9 ? frac * POW10[9 - n] : frac / POW10[n - 9];
+                // 10^19 only fits unsigned, and so may the remainder
+                fracNanos = n <= 9 ? frac * POW10[9 - n] : Long.divideUnsigned(frac, POW10[n - 9]);
             } else {
                 seconds = 0;
                 fracNanos = n - 9 < POW10.length ? Long.divideUnsigned(units, POW10[n - 9]) : 0;
@@ -61,8 +63,8 @@ final class Timestamps {
             seconds = 0;
             fracNanos = n - 64 < 64 ? unsignedMultiplyHigh(units, NANOS_PER_SECOND) >>> (n - 64) : 0;
         }
-        if (seconds < 0 || seconds > MAX_SECONDS) {
-            return OVERFLOW;
+        if (seconds < 0 || seconds > 4 * MAX_SECONDS) {
+            return OVERFLOW; // past 2^63 as unsigned, or too late for any clamped offset to bring back
         }
         long total = seconds + offsetSeconds;
         if (total > MAX_SECONDS) {
