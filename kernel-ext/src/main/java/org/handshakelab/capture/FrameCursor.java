@@ -74,6 +74,8 @@ public abstract sealed class FrameCursor permits PcapCursor, PcapngCursor {
      * Moves to the next frame.
      *
      * @return false at the end of the capture, or when a damaged record ends the walk (see {@link #anomalies()})
+     * @throws org.handshakelab.LabException only when a file larger than one mapping window can no longer be
+     *         mapped (it was changed or removed while being read); bad bytes never throw
      */
     public abstract boolean next();
 

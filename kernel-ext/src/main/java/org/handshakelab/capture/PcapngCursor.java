@@ -143,8 +143,7 @@ final class PcapngCursor extends FrameCursor {
         long length = u32(p + 4);
         String bad = checkBlockLength(length, remaining, MIN_SHB);
         if (bad != null) {
-            return sectionProblem(first, offset + 4, "section header " + bad,
-                    "the file is damaged or truncated; copy it again or capture again");
+            return sectionProblem(first, offset + 4, "section header " + bad, "copy it again or capture again");
         }
         int len = (int) length;
         p = ensure(offset, len);

@@ -1,5 +1,6 @@
 package org.handshakelab.capture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,42 @@ class CaptureFileMutationTest {
     Stream<DynamicTest> everyMutantReadsToTheEndOrThrowsLabException() {
         return Corpus.readableCaptures().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
                 () -> assertTimeoutPreemptively(Duration.ofSeconds(30), () -> mutate(p))));
+    }
+
+    /** Like a stream parser fed a file cut at every offset: a cut file reads a prefix of the frames. */
+    @TestFactory
+    Stream<DynamicTest> everyPrefixReadsAPrefixOfTheFrames() {
+        return Stream.of("ws-dhcp.pcap", "td-pptp.pcap", "ws-dhcp.pcapng", "ptg-le-test202.pcapng",
+                "ptg-be-test006.pcapng", "td-tcp-handshake-nano.pcap").map(name -> DynamicTest.dynamicTest(name, () -> {
+                    Path file = Corpus.file(name);
+                    byte[] whole = Files.readAllBytes(file);
+                    List<Long> offsets = new ArrayList<>();
+                    CaptureFile full = CaptureFile.open(file);
+                    int header = full.format().isPcap() ? PcapCursor.FILE_HEADER
+                            : ByteBuffer.wrap(whole).order(full.byteOrder()).getInt(4);
+                    FrameCursor all = full.cursor();
+                    while (all.next()) {
+                        offsets.add(all.recordOffset());
+                    }
+                    for (int cut = 0; cut <= whole.length; cut++) {
+                        CaptureFile prefix;
+                        try {
+                            prefix = CaptureFile.of(name, Arrays.copyOf(whole, cut));
+                        } catch (LabException e) {
+                            assertTrue(cut < header, name + " rejected when cut at " + cut + ": " + e.getMessage());
+                            continue;
+                        }
+                        FrameCursor c = prefix.cursor();
+                        int n = 0;
+                        while (c.next()) {
+                            assertEquals(offsets.get(n++), c.recordOffset(), name + " cut at " + cut);
+                        }
+                        boolean complete = n == offsets.size();
+                        assertTrue(complete || n < offsets.size(), name + " cut at " + cut);
+                        assertTrue(complete || !prefix.anomalies().isEmpty() || cut <= offsets.get(n),
+                                name + " cut at " + cut + " lost frame " + (n + 1) + " without an anomaly");
+                    }
+                }));
     }
 
     private void mutate(Path file) throws IOException {
