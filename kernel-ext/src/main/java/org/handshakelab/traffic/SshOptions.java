@@ -33,6 +33,7 @@ public final class SshOptions {
     private final SshHostKeyType hostKeyType;
     private final String expectedHostKey;
     private final Duration timeout;
+    private final boolean strictKex;
 
     private SshOptions(Builder b) {
         this.user = b.user;
@@ -42,6 +43,7 @@ public final class SshOptions {
         this.hostKeyType = b.hostKeyType;
         this.expectedHostKey = b.expectedHostKey;
         this.timeout = b.timeout;
+        this.strictKex = b.strictKex;
     }
 
     /** A builder with the defaults: user {@code student}, command {@code echo hello}, chacha20-poly1305, Ed25519. */
@@ -64,6 +66,7 @@ public final class SshOptions {
         b.hostKeyType = hostKeyType;
         b.expectedHostKey = expectedHostKey;
         b.timeout = timeout;
+        b.strictKex = strictKex;
         return b;
     }
 
@@ -105,11 +108,20 @@ public final class SshOptions {
         return timeout;
     }
 
+    /**
+     * Whether the client asks for OpenSSH's strict key exchange (the Terrapin countermeasure, PROTOCOL §1.9).
+     * Off by default: Wireshark 4.0 does not know that strict KEX resets the packet sequence numbers after
+     * SSH_MSG_NEWKEYS and then cannot decrypt the session. Turn it on to see exactly that happen.
+     */
+    public boolean strictKex() {
+        return strictKex;
+    }
+
     @Override
     public String toString() {
         return "SshOptions[user=" + user + ", command=" + command + ", cipher=" + cipher.wireName()
                 + ", hostKeyType=" + hostKeyType.wireName() + ", expectedHostKey=" + expectedHostKey
-                + ", timeout=" + timeout + "]"; // the password stays out of logs
+                + ", timeout=" + timeout + ", strictKex=" + strictKex + "]"; // the password stays out of logs
     }
 
     /** Builds {@link SshOptions}; every setter checks its argument. */
@@ -121,6 +133,7 @@ public final class SshOptions {
         private SshHostKeyType hostKeyType = SshHostKeyType.ED25519;
         private String expectedHostKey;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private boolean strictKex;
 
         private Builder() {
         }
@@ -180,6 +193,12 @@ public final class SshOptions {
                 throw new IllegalArgumentException("timeout must be 1ms.." + MAX_TIMEOUT + ": " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /** Whether the client asks for strict key exchange; see {@link SshOptions#strictKex()}. */
+        public Builder strictKex(boolean strictKex) {
+            this.strictKex = strictKex;
             return this;
         }
 
