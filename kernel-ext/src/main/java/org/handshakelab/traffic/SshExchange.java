@@ -18,6 +18,7 @@ import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.compression.BuiltinCompressions;
@@ -198,7 +199,7 @@ public record SshExchange(int serverPort, int clientPort, String clientVersion, 
     }
 
     /** The client's host key check: accept only the expected fingerprint, remember what the server presented. */
-    private static final class HostKeyCheck implements org.apache.sshd.client.keyverifier.ServerKeyVerifier {
+    private static final class HostKeyCheck implements ServerKeyVerifier {
         private final String expected;
         private volatile String seen = "";
         private volatile boolean rejected;

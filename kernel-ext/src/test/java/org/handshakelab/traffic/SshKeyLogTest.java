@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.XECPrivateKey;
 import java.util.Arrays;
 import java.util.List;
 
@@ -92,6 +96,31 @@ class SshKeyLogTest {
 
         assertTrue(shown.contains(CLIENT.cookieHex()), shown);
         assertFalse(shown.contains("e0e1e2e3"), shown);
+    }
+
+    @Test
+    void scalarFromPkcs8EqualsTheXecScalar() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("X25519", "SunEC").generateKeyPair();
+        byte[] xec = ((XECPrivateKey) pair.getPrivate()).getScalar().orElseThrow();
+        PrivateKey pkcs8Only = new PrivateKey() { // a provider key that is no XECPrivateKey
+            @Override
+            public String getAlgorithm() {
+                return "X25519";
+            }
+
+            @Override
+            public String getFormat() {
+                return "PKCS#8";
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return pair.getPrivate().getEncoded();
+            }
+        };
+
+        assertArrayEquals(xec, SshKeyCapture.x25519Scalar(pair.getPrivate()));
+        assertArrayEquals(xec, SshKeyCapture.x25519Scalar(pkcs8Only));
     }
 
     @Test
