@@ -98,6 +98,17 @@ public record CertifiedKey(X509Certificate certificate, PrivateKey privateKey) {
         }
     }
 
+    /** Subject, key size and end of validity; never the key itself. */
+    @Override
+    public String toString() {
+        String key = privateKey.getAlgorithm();
+        if (certificate.getPublicKey() instanceof java.security.interfaces.RSAKey rsa) {
+            key += " " + rsa.getModulus().bitLength();
+        }
+        return "CertifiedKey[" + certificate.getSubjectX500Principal().getName() + ", " + key + ", valid until "
+                + certificate.getNotAfter().toInstant() + "]";
+    }
+
     private static void createParent(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -22,8 +22,8 @@ public record TlsEndpoint(TlsSide side, int localPort, int peerPort, TlsVersion 
     /** Checks and copies. */
     public TlsEndpoint {
         if (side == null || version == null || cipherSuite == null || keyLog == null || sent == null
-                || received == null) {
-            throw new IllegalArgumentException("side, version, cipherSuite, keyLog, sent and received must be set");
+                || received == null || alerts == null) {
+            throw new IllegalArgumentException("side, version, cipherSuite, keyLog, sent, received and alerts must be set");
         }
         alerts = List.copyOf(alerts);
     }

@@ -1,5 +1,6 @@
 package org.handshakelab.traffic;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.handshakelab.LabException;
@@ -19,6 +20,8 @@ import org.handshakelab.LabException;
  * @param closeOrder the close_notify alerts and FINs in wire order
  */
 public record TlsExchange(TlsEndpoint client, TlsEndpoint server, List<TlsCloseEvent> closeOrder) {
+
+    private static final Duration SERVER_GRACE = Duration.ofSeconds(2);
 
     /** Checks and copies. */
     public TlsExchange {
@@ -46,12 +49,9 @@ public record TlsExchange(TlsEndpoint client, TlsEndpoint server, List<TlsCloseE
         try {
             client = TlsHttpClient.get(server.port(), server.options(), server.closeLog());
         } catch (LabException e) {
+            // the server usually fails right after the client (it reads the client's alert): say how, if it did
+            server.failureWithin(SERVER_GRACE).ifPresent(e::addSuppressed);
             server.close();
-            try {
-                server.await();
-            } catch (LabException serverFailure) {
-                e.addSuppressed(serverFailure);
-            }
             throw e;
         }
         return new TlsExchange(client, server.await(), server.closeLog().events());
