@@ -1,0 +1,108 @@
+package org.handshakelab.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cursor: the same frames whatever the mapping window, and no allocation per frame. */
+class FrameCursorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void smallMappingWindowsGiveTheSameFramesAsOneMapping() {
+        for (Path p : Corpus.readableCaptures()) {
+            CaptureFile whole = CaptureFile.open(p);
+            for (int window : new int[] {1, 100, 4096}) {
+                CaptureFile windowed = CaptureFile.open(p, window);
+                assertEquals(whole.frames(), windowed.frames(), p + " window " + window);
+                assertEquals(whole.anomalies(), windowed.anomalies(), p + " window " + window);
+                assertEquals(whole.secrets(), windowed.secrets(), p + " window " + window);
+            }
+        }
+    }
+
+    @Test
+    void syntheticFileLargerThanTheWindowIsReadAcrossWindows() throws IOException {
+        Synth s = Synth.le().shb().idb(1, 0);
+        for (int i = 0; i < 500; i++) {
+            s.epb(0, i, Synth.data(i % 200));
+        }
+        Path file = Files.write(dir.resolve("many.pcapng"), s.bytes());
+        List<Frame> windowed = CaptureFile.open(file, 1000).frames();
+        assertEquals(500, windowed.size());
+        assertEquals(CaptureFile.of("many", s.bytes()).frames().stream().map(Frame::buffer).toList(),
+                windowed.stream().map(Frame::buffer).toList());
+    }
+
+    @Test
+    void frameBeforeTheFirstNextIsAnError() {
+        FrameCursor c = CaptureFile.of("x", Synth.le().shb().bytes()).cursor();
+        assertThrows(IllegalStateException.class, c::frame);
+    }
+
+    @Test
+    void copyDataChecksTheDestination() {
+        FrameCursor c = CaptureFile.of("x", Synth.pcap(ByteOrder.LITTLE_ENDIAN, 0, 1)
+                .pcapRecord(1, 0, Synth.data(10)).bytes()).cursor();
+        assertTrue(c.next());
+        byte[] dst = new byte[12];
+        assertEquals(10, c.copyData(dst, 2));
+        assertEquals(9, dst[11]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.copyData(dst, 3));
+        assertEquals("dstOffset must be 0..2 for 10 bytes: 3", e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> c.dataByte(10));
+    }
+
+    @Test
+    void walkingFramesAllocatesNothingPerFrame() {
+        Synth s = Synth.le().shb().idb(1, 0).idb(113, 0, Synth.le().option(9, new byte[] {9}).endOfOptions().bytes());
+        for (int i = 0; i < 20_000; i++) {
+            s.epb(i & 1, 1_000_000L * i, Synth.data(64));
+        }
+        CaptureFile pcapng = CaptureFile.of("many.pcapng", s.bytes());
+        Synth p = Synth.pcap(ByteOrder.BIG_ENDIAN, 65535, 1);
+        for (int i = 0; i < 20_000; i++) {
+            p.pcapRecord(i, i, Synth.data(64));
+        }
+        CaptureFile pcap = CaptureFile.of("many.pcap", p.bytes());
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeAllocationCounting(threads);
+        for (CaptureFile capture : List.of(pcapng, pcap)) {
+            for (int warm = 0; warm < 20; warm++) {
+                walk(capture.cursor());
+            }
+            FrameCursor cursor = capture.cursor();
+            long tid = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(tid);
+            long sum = walk(cursor);
+            long allocated = threads.getThreadAllocatedBytes(tid) - before;
+            assertTrue(sum != 0);
+            assertTrue(allocated < 20_000, capture.name() + ": " + allocated + " bytes for 20000 frames");
+        }
+    }
+
+    private static void assumeAllocationCounting(com.sun.management.ThreadMXBean threads) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported()
+                && threads.isThreadAllocatedMemoryEnabled(), "thread allocation counting not available");
+    }
+
+    private static long walk(FrameCursor c) {
+        long sum = 0;
+        while (c.next()) {
+            sum += c.frameNumber() + c.timestampNanos() + c.linkType() + c.capturedLength() + c.originalLength()
+                    + c.interfaceId() + c.buffer().get(c.dataPosition() + 5) + (c.truncated() ? 1 : 0);
+        }
+        return sum;
+    }
+}
