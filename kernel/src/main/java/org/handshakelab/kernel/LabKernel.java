@@ -10,8 +10,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
@@ -20,8 +18,6 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
-import jdk.jshell.SourceCodeAnalysis.Documentation;
-import jdk.jshell.SourceCodeAnalysis.Suggestion;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -66,14 +62,13 @@ public final class LabKernel extends BaseKernel {
             "import java.util.stream.*;",
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;");
 
-    private static final Pattern MAGIC_PREFIX = Pattern.compile("^[ \\t]*(%%?)([\\w-]*)$");
-
     private final LabIO labIO;
     private final InMemoryHistory history;
     private final CellLoader loader;
     private final CellExecutionControl control;
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
+    private final CodeAssist assist;
     private final Map<String, int[]> snippetPlaces = new ConcurrentHashMap<>();
     private final Set<String> displayIds = ConcurrentHashMap.newKeySet();
 
@@ -107,6 +102,7 @@ public final class LabKernel extends BaseKernel {
         this.shell = JShell.builder().executionEngine(provider, Map.of()).build();
         this.shell.addToClasspath(System.getProperty("java.class.path"));
         this.analysis = shell.sourceCodeAnalysis();
+        this.assist = new CodeAssist(analysis, magicsRegistry);
     }
 
     /** A builder with the kernel's name, version and magics set. */
@@ -459,105 +455,16 @@ public final class LabKernel extends BaseKernel {
 
     @Override
     public synchronized ReplacementOptions complete(String code, int at) {
-        at = Math.max(0, Math.min(at, code.length()));
-        int lineStart = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-        if (at == 0) {
-            lineStart = 0;
-        }
-        Matcher m = MAGIC_PREFIX.matcher(code.substring(lineStart, at));
-        if (m.matches()) {
-            boolean cellMagic = m.group(1).length() == 2;
-            Set<String> names = cellMagic ? magicsRegistry.getCellMagicNames() : magicsRegistry.getLineMagicNames();
-            List<String> options = new ArrayList<>();
-            if ("time".startsWith(m.group(2))) {
-                options.add("time");
-            }
-            names.stream().sorted().filter(n -> n.startsWith(m.group(2)) && !n.equals("time")).forEach(options::add);
-            return new ReplacementOptions(options, lineStart + m.start(2), at);
-        }
-        String masked = CellSource.maskMagics(code);
-        int start = snippetStart(masked, at);
-        int[] anchor = new int[1];
-        List<Suggestion> suggestions = analysis.completionSuggestions(masked.substring(start), at - start, anchor);
-        List<String> options = suggestions.stream()
-                .sorted((a, b) -> Boolean.compare(b.matchesType(), a.matchesType()))
-                .map(Suggestion::continuation)
-                .distinct()
-                .toList();
-        return new ReplacementOptions(options, start + anchor[0], at);
+        return assist.complete(code, at);
     }
 
     @Override
     public synchronized DisplayData inspect(String code, int at, boolean detail) {
-        at = Math.max(0, Math.min(at, code.length()));
-        String masked = CellSource.maskMagics(code);
-        int start = snippetStart(masked, at);
-        List<Documentation> docs = analysis.documentation(masked.substring(start), at - start, true);
-        if (docs.isEmpty()) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        for (Documentation d : docs) {
-            text.append(d.signature()).append('\n');
-            if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                text.append(d.javadoc().strip()).append("\n\n");
-            }
-        }
-        return new DisplayData(text.toString().strip());
+        return assist.inspect(code, at);
     }
 
     @Override
     public synchronized String isComplete(String code) {
-        String rest = CellSource.maskMagics(code);
-        while (true) {
-            CompletionInfo info = analysis.analyzeCompletion(rest);
-            switch (info.completeness()) {
-                case EMPTY:
-                    return IS_COMPLETE_YES;
-                case COMPLETE:
-                case COMPLETE_WITH_SEMI:
-                    if (info.remaining().isBlank()) {
-                        return IS_COMPLETE_YES;
-                    }
-                    rest = info.remaining();
-                    break;
-                case DEFINITELY_INCOMPLETE:
-                case CONSIDERED_INCOMPLETE:
-                    return "    ".repeat(Math.max(1, depth(code)));
-                default:
-                    return IS_COMPLETE_BAD;
-            }
-        }
-    }
-
-    private static int depth(String code) {
-        int d = 0;
-        for (char c : code.toCharArray()) {
-            if (c == '{' || c == '(') {
-                d++;
-            } else if ((c == '}' || c == ')') && d > 0) {
-                d--;
-            }
-        }
-        return d;
-    }
-
-    /** Offset where the snippet holding {@code at} begins. */
-    private int snippetStart(String code, int at) {
-        int pos = 0;
-        String rest = code;
-        while (true) {
-            int lead = rest.length() - rest.stripLeading().length();
-            CompletionInfo info = analysis.analyzeCompletion(rest);
-            if (!info.completeness().isComplete() || info.completeness() == Completeness.EMPTY) {
-                return Math.min(pos + lead, at);
-            }
-            int consumed = rest.length() - info.remaining().length();
-            if (consumed <= 0 || pos + consumed >= at) {
-                return Math.min(pos + lead, at);
-            }
-            pos += consumed;
-            rest = info.remaining();
-        }
+        return assist.isComplete(code);
     }
 }
