@@ -71,6 +71,11 @@ final class CodeAssist {
         int start = snippetStart(masked, at);
         List<Documentation> docs = analysis.documentation(masked.substring(start), at - start, true);
         if (docs.isEmpty()) {
+            // JShell documents a method once its '(' is typed: "System.out.println|" asks for it too.
+            String withParen = masked.substring(start, at) + "(" + masked.substring(at);
+            docs = analysis.documentation(withParen, at - start + 1, true);
+        }
+        if (docs.isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder();
