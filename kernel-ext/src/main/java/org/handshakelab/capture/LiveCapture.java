@@ -261,15 +261,26 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     private synchronized CaptureFile finish() {
-        if (result == null) {
+        if (result != null) {
+            return result;
+        }
+        // file channels are interruptible: with the flag set, opening the file would fail, so the interrupt
+        // waits until the capture is in hand
+        boolean interrupted = Thread.interrupted();
+        try {
             awaitWorker();
+            interrupted |= Thread.interrupted();
             if (failure != null) {
                 throw failure instanceof LabException l ? l
                         : new LabException("live capture: failed: " + failure + "; capture again", failure);
             }
             result = CaptureFile.open(path);
+            return result;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return result;
     }
 
     // bounded: the loop notices a stop within one read (non-blocking) and drains for at most DRAIN_MAX_NANOS

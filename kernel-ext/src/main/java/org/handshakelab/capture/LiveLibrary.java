@@ -27,6 +27,11 @@ final class LiveLibrary {
 
     private static final String SETCAP = "sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))";
 
+    // a java binary with file capabilities runs in secure-execution mode, where the dynamic loader ignores the
+    // launcher's $ORIGIN run path: without this, java stops with "libjli.so: cannot open shared object file"
+    private static final String LDCONFIG = "echo $(dirname $(dirname $(readlink -f $(which java))))/lib"
+            + " | sudo tee /etc/ld.so.conf.d/java.conf && sudo ldconfig";
+
     private static String problem;
     private static boolean checked;
 
@@ -139,8 +144,8 @@ final class LiveLibrary {
 
     /** The one-line message for a missing capture privilege. */
     static String permissionMessage(String fallback) {
-        return "live capture needs root or the capture capability: run as root, or `" + SETCAP + "`; meanwhile use "
-                + bundled(fallback);
+        return "live capture needs root or the capture capability: run as root, or `" + SETCAP + "` and, so that "
+                + "java still finds libjli.so, `" + LDCONFIG + "`; meanwhile use " + bundled(fallback);
     }
 
     /** The one-line message for a missing libpcap ({@code problem} says what was tried). */
