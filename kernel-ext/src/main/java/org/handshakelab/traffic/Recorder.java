@@ -35,7 +35,8 @@ import org.handshakelab.capture.SecretsType;
  * }</pre>
  *
  * <p>Needs the capture privilege (see {@link LiveCapture#available()}); {@code RecordMain} records the bundled
- * captures.
+ * captures. An interrupt of the calling thread (a notebook cell's stop button) stops the capture and writes
+ * nothing.
  */
 public final class Recorder {
 
@@ -108,6 +109,11 @@ public final class Recorder {
                     + "(...): nothing was captured");
         }
         live.awaitQuiet(QUIET, MAX_WAIT);
+        if (Thread.currentThread().isInterrupted()) {
+            // a notebook cell's stop button: give up at once rather than write half a recording
+            discard(live);
+            throw new LabException("record " + name + ": interrupted, nothing was written; record again");
+        }
         CaptureFile captured = live.stop();
         try {
             return write(name, outDir, live.options().filter(), captured, secrets == null ? List.of() : secrets);

@@ -99,6 +99,21 @@ class RecorderTest {
     }
 
     @Test
+    @Tag("live")
+    void anInterruptedRecordingWritesNothingAndKeepsTheInterrupt() {
+        assumeLive();
+        LabException e = assertThrows(LabException.class, () -> Recorder.record("stopped", dir, recording -> {
+            recording.start(Loopback.freePort());
+            Thread.currentThread().interrupt(); // as the kernel does when a cell is stopped
+            return List.of();
+        }));
+
+        assertTrue(Thread.interrupted(), "the interrupt flag is kept (and cleared here)");
+        assertEquals("record stopped: interrupted, nothing was written; record again", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("stopped.pcapng")));
+    }
+
+    @Test
     void aScenarioThatNeverStartsTheCaptureIsAnError() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Recorder.record("idle", dir, recording -> List.of()));
