@@ -22,7 +22,7 @@ public final class RecordMain {
 
     /** The scenarios this program knows, in the order it records them. */
     public static List<RecordScenario> scenarios() {
-        return RecordScenario.http();
+        return RecordScenario.all();
     }
 
     /** Records and prints one line per capture. */

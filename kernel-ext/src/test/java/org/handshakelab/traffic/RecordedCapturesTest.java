@@ -63,7 +63,8 @@ class RecordedCapturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http-keepalive", "http-close", "tcp-rst", "tcp-refused"})
+    @ValueSource(strings = {"http-keepalive", "http-close", "tcp-rst", "tcp-refused", "https-tls12", "https-tls13",
+            "ssh-exec"})
     void opensCleanlyWithTheReaderAndWithTshark(String name) throws java.io.IOException {
         Path path = CAPTURES.resolve(name + ".pcapng");
         assertTrue(Files.isRegularFile(path), path.toAbsolutePath() + " is bundled");
@@ -83,6 +84,39 @@ class RecordedCapturesTest {
         String readme = Files.readString(CAPTURES.resolve("README.md"));
         assertTrue(readme.contains("| `" + name + ".pcapng` | " + file.frameCount() + " |"),
                 "captures/README.md gives the frame count of " + name + ": " + file.frameCount());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https-tls12", "https-tls13"})
+    void tlsCapturesDecryptInTsharkFromTheEmbeddedKeysAlone(String name) {
+        Path path = CAPTURES.resolve(name + ".pcapng");
+        assertEquals(1, CaptureFile.open(path).secrets().size(), "one Decryption Secrets Block");
+        RecordedTshark.Run run = RecordedTshark.run(path, "-T", "fields", "-e", "tls.handshake.type",
+                "-e", "http.request.method", "-e", "http.response.code", "-e", "tls.alert_message.desc");
+        assertEquals(0, run.exitCode());
+        String all = String.join("\n", run.lines());
+        long finished = run.lines().stream().filter(l -> l.split("\t", -1)[0].matches("(.*,)?20(,.*)?")).count();
+        assertEquals(2, finished, "both Finished messages are decrypted:\n" + all);
+        assertTrue(run.lines().stream().anyMatch(l -> l.split("\t", -1)[1].equals("GET")), all);
+        assertTrue(run.lines().stream().anyMatch(l -> l.split("\t", -1)[2].equals("200")), all);
+        assertEquals(2, run.lines().stream().filter(l -> l.endsWith("\t0")).count(), "close_notify from each side");
+    }
+
+    @Test
+    void sshCaptureDecryptsInTsharkFromTheEmbeddedKeysAlone() {
+        Path path = CAPTURES.resolve("ssh-exec.pcapng");
+        Connection c = Connection.of("ssh-exec");
+        assertEquals(1, CaptureFile.open(path).secrets().size(), "one Decryption Secrets Block");
+        RecordedTshark.Run run = RecordedTshark.run(path, "-d", "tcp.port==" + c.server() + ",ssh",
+                "-T", "fields", "-e", "ssh.message_code");
+        assertEquals(0, run.exitCode());
+        List<String> codes = run.lines().stream().filter(l -> !l.isBlank())
+                .flatMap(l -> java.util.Arrays.stream(l.split(","))).toList();
+        int newKeys = codes.indexOf("21");
+        assertTrue(newKeys > 0, "NEWKEYS: " + codes);
+        // After NEWKEYS only the keys make these visible: service request, userauth, channel, data, disconnect.
+        assertTrue(codes.subList(newKeys, codes.size()).containsAll(List.of("5", "6", "50", "52", "90", "91", "94", "97", "1")),
+                "decrypted message codes: " + codes);
     }
 
     @Test
