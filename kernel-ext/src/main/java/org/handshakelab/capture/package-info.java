@@ -1,5 +1,6 @@
 /**
- * Stage 1, capture files: reads classic pcap and pcapng files (and writes them) in pure Java.
+ * Stage 1, capture: reads classic pcap and pcapng files (and writes them) in pure Java, and captures live on
+ * loopback through libpcap (pcap4j; the only package that touches it).
  *
  * <p>Takes a path (or bytes) and gives frames: 1-based frame number, timestamp in nanoseconds since the
  * epoch, section and interface, link type, captured and original length, and the captured bytes. Also gives
@@ -13,6 +14,10 @@
  *       exposes the current frame as primitives without allocating per frame.</li>
  *   <li>{@link org.handshakelab.capture.Frame} is the immutable record for everyone else.</li>
  *   <li>{@link org.handshakelab.capture.CaptureWriter} writes pcapng or classic pcap.</li>
+ *   <li>{@link org.handshakelab.capture.LiveCapture} captures on {@code lo} with a BPF filter and a packet or time
+ *       limit, stops on interrupt, and gives the same {@code CaptureFile} the reader gives for what it wrote;
+ *       {@link org.handshakelab.capture.LiveCapture#available()} says in one line why it cannot run (no
+ *       privilege, no libpcap) so the caller can fall back to a bundled capture.</li>
  * </ul>
  *
  * <p>Bad bytes after the file header never throw: each problem becomes a
