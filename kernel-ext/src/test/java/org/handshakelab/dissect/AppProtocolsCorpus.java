@@ -132,6 +132,12 @@ public final class AppProtocolsCorpus {
         public final List<String> phases = new ArrayList<>();
         public final List<String> anomalies = new ArrayList<>();
         public final List<Object> messages = new ArrayList<>();
+        /** The messages with the frame that completed them and their direction. */
+        public final List<Framed> framed = new ArrayList<>();
+
+        /** One message as reported. */
+        public record Framed(int frame, int direction, Object message) {
+        }
 
         @Override
         public void field(int frame, Field field, String value) {
@@ -152,6 +158,7 @@ public final class AppProtocolsCorpus {
         @Override
         public void message(int frame, int direction, Object message) {
             messages.add(message);
+            framed.add(new Framed(frame, direction, message));
         }
 
         /** The same shape as {@link #tsharkFields}. */

@@ -102,6 +102,15 @@ public record CertificateInfo(String subject, String issuer, List<DnAttribute> s
                 .reduce((a, b) -> b).orElse("");
     }
 
+    /** An encoded distinguished name (as in CertificateRequest) as text, most specific first; "" if unreadable. */
+    static String distinguishedName(byte[] der) {
+        try {
+            return display(attributes(new X500Principal(der)));
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     private static List<DnAttribute> attributes(X500Principal principal) {
         List<DnAttribute> list = new ArrayList<>();
         try {

@@ -66,6 +66,11 @@ public record ClientHello(int legacyVersion, String random, String sessionId, Li
         return TlsExtensions.u16List(extensions, TlsExtensionType.SIGNATURE_ALGORITHMS, 2);
     }
 
+    /** signature_algorithms_cert (RFC 8446 §4.2.3): the schemes accepted in certificates, if sent. */
+    public List<Integer> signatureAlgorithmsCert() {
+        return TlsExtensions.u16List(extensions, TlsExtensionType.SIGNATURE_ALGORITHMS_CERT, 2);
+    }
+
     /** The protocols offered by ALPN (RFC 7301), e.g. "h2", "http/1.1". */
     public List<String> alpnProtocols() {
         return TlsExtensions.alpn(extensions);

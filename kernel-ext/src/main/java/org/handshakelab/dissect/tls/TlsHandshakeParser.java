@@ -29,6 +29,8 @@ final class TlsHandshakeParser {
             case 2 -> serverHello(r);
             case 11 -> certificate(r, version == TlsVersion.TLS_1_3.code());
             case 12 -> serverKeyExchange(r, cipherSuite, version);
+            case 13 -> version == TlsVersion.TLS_1_3.code() ? new OtherHandshake(type, r.hex(r.remaining(), "body"))
+                    : certificateRequest(r, version == TlsVersion.TLS_1_2.code());
             case 14 -> new ServerHelloDone();
             case 16 -> clientKeyExchange(r, cipherSuite);
             case 20 -> new Finished(r.hex(r.remaining(), "verify_data"));
@@ -83,6 +85,28 @@ final class TlsHandshakeParser {
             }
         }
         return new CertificateMessage(certificates);
+    }
+
+    /** RFC 5246 §7.4.4 (the signature algorithms only in TLS 1.2). */
+    static CertificateRequest certificateRequest(TlsReader r, boolean tls12) {
+        TlsReader types = r.vector(1, "certificate_types");
+        List<Integer> certificateTypes = new ArrayList<>();
+        while (types.hasRemaining()) {
+            certificateTypes.add(types.u8("certificate_type"));
+        }
+        List<Integer> schemes = new ArrayList<>();
+        if (tls12) {
+            TlsReader algorithms = r.vector(2, "supported_signature_algorithms");
+            while (algorithms.hasRemaining()) {
+                schemes.add(algorithms.u16("signature_algorithm"));
+            }
+        }
+        List<String> authorities = new ArrayList<>();
+        TlsReader names = r.vector(2, "certificate_authorities");
+        while (names.hasRemaining()) {
+            authorities.add(CertificateInfo.distinguishedName(names.vector(2, "DistinguishedName").rest()));
+        }
+        return new CertificateRequest(certificateTypes, schemes, authorities);
     }
 
     /** RFC 8422 §5.4 (ECDHE) and RFC 5246 §7.4.3 (DHE). */
