@@ -180,6 +180,98 @@ public final class AppProtocolsCorpus {
         }
     }
 
+    // ---- synthetic captures ----
+
+    /**
+     * Writes a made-up TCP conversation as a raw-IPv4 pcap, to ask tshark what it makes of cases the corpus
+     * lacks: handshake, then each step's payload as one segment with correct sequence numbers, then FINs.
+     */
+    public static final class Conversation {
+        private final int serverPort;
+        private final List<Object[]> steps = new ArrayList<>();
+
+        private Conversation(int serverPort) {
+            this.serverPort = serverPort;
+        }
+
+        /** A conversation with a server on {@code serverPort} (tshark picks the protocol by port). */
+        public static Conversation toPort(int serverPort) {
+            return new Conversation(serverPort);
+        }
+
+        public Conversation client(String ascii) {
+            return client(ascii.getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        public Conversation server(String ascii) {
+            return server(ascii.getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        public Conversation client(byte[] payload) {
+            steps.add(new Object[] {0, payload});
+            return this;
+        }
+
+        public Conversation server(byte[] payload) {
+            steps.add(new Object[] {1, payload});
+            return this;
+        }
+
+        /** A FIN from one side. */
+        public Conversation fin(int direction) {
+            steps.add(new Object[] {direction, null});
+            return this;
+        }
+
+        /** Writes the pcap into {@code dir}. */
+        public Path write(Path dir) {
+            Path file = dir.resolve("conversation-" + serverPort + "-" + steps.size() + ".pcap");
+            long[] seq = {1000, 5000};
+            try (org.handshakelab.capture.CaptureWriter w = org.handshakelab.capture.CaptureWriter.create(file,
+                    org.handshakelab.capture.WriteOptions.builder(org.handshakelab.capture.CaptureFormat.PCAP_USEC)
+                            .build())) {
+                long[] time = {1_700_000_000_000_000_000L};
+                java.util.function.BiConsumer<Integer, Object[]> put = (d, tcp) -> {
+                    byte[] packet = packet(d, (int) tcp[0], seq[d], seq[1 - d], (byte[]) tcp[1]);
+                    time[0] += 1_000_000;
+                    w.write(time[0], 101, packet.length, packet);
+                };
+                put.accept(0, new Object[] {0x02, new byte[0]});
+                seq[0]++;
+                put.accept(1, new Object[] {0x12, new byte[0]});
+                seq[1]++;
+                put.accept(0, new Object[] {0x10, new byte[0]});
+                for (Object[] step : steps) {
+                    int d = (Integer) step[0];
+                    byte[] payload = (byte[]) step[1];
+                    if (payload == null) {
+                        put.accept(d, new Object[] {0x11, new byte[0]});
+                        seq[d]++;
+                    } else {
+                        put.accept(d, new Object[] {0x18, payload});
+                        seq[d] += payload.length;
+                    }
+                }
+            }
+            return file;
+        }
+
+        private byte[] packet(int direction, int flags, long seq, long ack, byte[] payload) {
+            ByteBuffer b = ByteBuffer.allocate(40 + payload.length);
+            b.put((byte) 0x45).put((byte) 0).putShort((short) (40 + payload.length)).putInt(0)
+                    .put((byte) 64).put((byte) 6).putShort((short) 0);
+            byte[] client = {10, 0, 0, 1};
+            byte[] server = {10, 0, 0, 2};
+            b.put(direction == 0 ? client : server).put(direction == 0 ? server : client);
+            b.putShort((short) (direction == 0 ? 40000 : serverPort)).putShort((short) (direction == 0 ? serverPort
+                    : 40000));
+            b.putInt((int) seq).putInt(flags == 0x02 ? 0 : (int) ack).put((byte) 0x50).put((byte) flags)
+                    .putShort((short) 65535).putInt(0);
+            b.put(payload);
+            return b.array();
+        }
+    }
+
     // ---- TCP connections from a capture ----
 
     /** One event of a connection: payload (bytes non-null) or the end of a direction. */
