@@ -161,6 +161,11 @@ public final class AppProtocolsCorpus {
             framed.add(new Framed(frame, direction, message));
         }
 
+        /** Everything reported, for comparing two runs. */
+        public List<Object> transcript() {
+            return List.of(fields, phases, anomalies, framed);
+        }
+
         /** The same shape as {@link #tsharkFields}. */
         public Map<Integer, String> rows() {
             Map<Integer, String> rows = new TreeMap<>();
@@ -292,6 +297,39 @@ public final class AppProtocolsCorpus {
                     dissector.accept(e.direction(), ByteBuffer.wrap(e.bytes()).asReadOnlyBuffer(), e.frame());
                 }
             }
+        }
+
+        /** Like {@link #replay}, but every segment is cut in two at {@code at} (same frame for both parts). */
+        public void replaySplit(StreamDissector dissector, int at) {
+            for (Event e : events) {
+                if (e.isEnd()) {
+                    dissector.end(e.direction(), e.frame());
+                } else if (at <= 0 || at >= e.bytes().length) {
+                    dissector.accept(e.direction(), ByteBuffer.wrap(e.bytes()).asReadOnlyBuffer(), e.frame());
+                } else {
+                    dissector.accept(e.direction(), ByteBuffer.wrap(e.bytes(), 0, at).slice(), e.frame());
+                    dissector.accept(e.direction(), ByteBuffer.wrap(e.bytes(), at, e.bytes().length - at).slice(),
+                            e.frame());
+                }
+            }
+        }
+
+        /** Like {@link #replay}, one byte at a time. */
+        public void replayByteByByte(StreamDissector dissector) {
+            for (Event e : events) {
+                if (e.isEnd()) {
+                    dissector.end(e.direction(), e.frame());
+                } else {
+                    for (int i = 0; i < e.bytes().length; i++) {
+                        dissector.accept(e.direction(), ByteBuffer.wrap(e.bytes(), i, 1).slice(), e.frame());
+                    }
+                }
+            }
+        }
+
+        /** The longest segment. */
+        public int longestSegment() {
+            return events.stream().filter(e -> !e.isEnd()).mapToInt(e -> e.bytes().length).max().orElse(0);
         }
 
         /** The concatenated payload of one direction. */

@@ -44,6 +44,8 @@ public final class SshDissector implements StreamDissector {
         final StreamBuffer in = new StreamBuffer();
         State state = State.BANNER;
         int preBanner;
+        int encryptedFrame = -1;
+        int encryptedBytes;
         int phaseFrame = -1;
         String phase = "";
 
@@ -94,6 +96,7 @@ public final class SshDissector implements StreamDissector {
                     + (side.state == State.BANNER ? "the identification line" : "a packet") + " (" + side.in.size()
                     + " bytes)");
         }
+        flushEncrypted(side);
         side.in.clear();
     }
 
@@ -176,12 +179,23 @@ public final class SshDissector implements StreamDissector {
         return true;
     }
 
+    /** Counts a frame's encrypted bytes, however TCP cut them; reported when the next frame (or the end) comes. */
     private boolean encrypted(Side side, int frame) {
-        int n = side.in.size();
+        if (side.encryptedFrame != frame) {
+            flushEncrypted(side);
+            side.encryptedFrame = frame;
+        }
+        side.encryptedBytes += side.in.size();
         side.in.clear();
-        sink.message(frame, side.index, new SshEncrypted(n, side.index == 0));
         phase(side, frame, "SSH encrypted");
         return false;
+    }
+
+    private void flushEncrypted(Side side) {
+        if (side.encryptedBytes > 0) {
+            sink.message(side.encryptedFrame, side.index, new SshEncrypted(side.encryptedBytes, side.index == 0));
+        }
+        side.encryptedBytes = 0;
     }
 
     private void message(Side side, int frame, int code, byte[] payload) {

@@ -105,6 +105,7 @@ class SshDissectorTest {
         out.writeBytes(new byte[] {0, 0, 0, 12, 10, 21, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         out.writeBytes(new byte[] {0, 0, 0, 12, 10, 21, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         ssh.accept(0, ByteBuffer.wrap(out.toByteArray()), 5);
+        ssh.end(0, 6);
         assertEquals(List.of("21"), sink.fields.get(5).get(Field.SSH_MESSAGE_CODE));
         assertEquals(new SshEncrypted(16, true), sink.messages(SshEncrypted.class).get(0));
         assertEquals(List.of("5 SSH version (client)", "5 SSH NEWKEYS (client)", "5 SSH encrypted"), sink.phases);
