@@ -15,6 +15,8 @@ final class HttpParser {
 
     /** Longest start line plus header section accepted. */
     static final int MAX_HEADER_SECTION = 64 * 1024;
+    /** Bytes kept from a client whose CONNECT is not answered yet. */
+    static final int MAX_WHILE_PAUSED = 1 << 20;
     /** Longest chunk-size line accepted (the size plus chunk extensions). */
     static final int MAX_CHUNK_LINE = 4096;
 
@@ -56,6 +58,10 @@ final class HttpParser {
             return;
         }
         in.append(data, frame);
+        if (state == State.PAUSED && in.size() > MAX_WHILE_PAUSED) {
+            stop(frame, "more than " + MAX_WHILE_PAUSED + " bytes sent before the CONNECT was answered");
+            return;
+        }
         run(frame);
     }
 
@@ -339,7 +345,12 @@ final class HttpParser {
         return true;
     }
 
+    /**
+     * Reports the message on the frame that carried its last byte: the current one, except for a request
+     * parsed late (after a CONNECT was answered) and a body that ended with the connection.
+     */
     private void complete(int frame) {
+        int at = framing == HttpBodyFraming.UNTIL_CLOSE || frames.isEmpty() ? frame : frames.get(frames.size() - 1);
         HttpMessage message;
         if (response) {
             message = new HttpResponse(startLine[0], Integer.parseInt(startLine[1]),
@@ -350,7 +361,7 @@ final class HttpParser {
         state = State.START;
         headers.clear();
         frames.clear();
-        events.message(direction, message, frame);
+        events.message(direction, message, at);
     }
 
     private void stop(int frame, String why) {
