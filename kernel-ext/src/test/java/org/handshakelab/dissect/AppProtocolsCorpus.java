@@ -75,9 +75,18 @@ public final class AppProtocolsCorpus {
         assumeTrue(TSHARK != null, "tshark not installed (apt-get install tshark)");
     }
 
-    /** Runs {@code tshark -n -r file args...}; returns stdout lines. */
+    /** tshark output per command line: several test classes ask the same question of the same file. */
+    private static final Map<List<String>, List<String>> TSHARK_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Runs {@code tshark -n -r file args...} (once per distinct command); returns stdout lines. */
     public static List<String> tshark(Path file, String... args) {
         assumeTshark();
+        List<String> key = new ArrayList<>(List.of(file.toString()));
+        key.addAll(List.of(args));
+        return TSHARK_CACHE.computeIfAbsent(List.copyOf(key), k -> runTshark(file, args));
+    }
+
+    private static List<String> runTshark(Path file, String... args) {
         List<String> command = new ArrayList<>(List.of(TSHARK, "-n", "-r", file.toString()));
         command.addAll(List.of(args));
         try {
@@ -90,7 +99,7 @@ public final class AppProtocolsCorpus {
                     p.destroyForcibly();
                     throw new AssertionError("tshark did not finish within 60 s: " + command);
                 }
-                return Files.readAllLines(out, StandardCharsets.UTF_8);
+                return List.copyOf(Files.readAllLines(out, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);
             }
