@@ -297,7 +297,7 @@ public final class AppProtocolsCorpus {
 
     /** One TCP connection: its events in capture order. */
     public record Connection(String name, List<Event> events) {
-        /** Feeds the events to a fresh dissector made by {@code factory}. */
+        /** Feeds the events, in capture order, to {@code dissector}. */
         public void replay(StreamDissector dissector) {
             for (Event e : events) {
                 if (e.isEnd()) {
@@ -390,7 +390,7 @@ public final class AppProtocolsCorpus {
         }
         List<Connection> connections = new ArrayList<>();
         for (Tcp tcp : byKey.values()) {
-            tcp.finish(last);
+            tcp.finish();
             connections.add(new Connection(tcp.name, List.copyOf(tcp.events)));
         }
         return connections;
@@ -513,7 +513,8 @@ public final class AppProtocolsCorpus {
             }
         }
 
-        void finish(int last) {
+        /** Directions still open at the end of the capture end on the connection's last frame. */
+        void finish() {
             for (int d = 0; d < 2; d++) {
                 if (!ended[d] && isn[d] >= 0) {
                     events.add(new Event(d, lastFrame, null));
