@@ -1,0 +1,157 @@
+package org.handshakelab.dissect.http;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The not yet dissected bytes of one direction, with the frames that carried them, so that a PDU spanning
+ * segments can name every frame it came in. Callers bound every length before they wait for more bytes,
+ * so the buffer only ever holds one partial PDU plus one segment.
+ *
+ * <p>The same small class exists in {@code dissect.tls} and {@code dissect.ssh}; it belongs in
+ * {@code dissect} once that package takes shared helpers.
+ */
+final class StreamBuffer {
+
+    private byte[] bytes = new byte[512];
+    private int head;
+    private int tail;
+    /** Stream offset of {@code bytes[0]}. */
+    private long base;
+    /** Per appended segment: the stream offset just past it, and its frame; oldest first from segHead. */
+    private long[] segEnd = new long[8];
+    private int[] segFrame = new int[8];
+    private int segHead;
+    private int segCount;
+
+    /** Copies {@code src} from its position to its limit (the position is left as it was). */
+    void append(ByteBuffer src, int frame) {
+        int n = src.remaining();
+        if (n == 0) {
+            return;
+        }
+        ensureRoom(n);
+        src.duplicate().get(bytes, tail, n);
+        tail += n;
+        addSegment(base + tail, frame);
+    }
+
+    /** Bytes waiting. */
+    int size() {
+        return tail - head;
+    }
+
+    int u8(int index) {
+        return bytes[head + index] & 0xFF;
+    }
+
+    int u16(int index) {
+        return u8(index) << 8 | u8(index + 1);
+    }
+
+    int u24(int index) {
+        return u8(index) << 16 | u16(index + 1);
+    }
+
+    long u32(int index) {
+        return (long) u16(index) << 16 | u16(index + 2);
+    }
+
+    /** A copy of {@code length} bytes at {@code index}. */
+    byte[] copy(int index, int length) {
+        return Arrays.copyOfRange(bytes, head + index, head + index + length);
+    }
+
+    /** The index of the first {@code b} at or after {@code from}, or -1. */
+    int indexOf(byte b, int from) {
+        for (int i = head + from; i < tail; i++) {
+            if (bytes[i] == b) {
+                return i - head;
+            }
+        }
+        return -1;
+    }
+
+    /** The frames that carried the next {@code length} bytes, in order, each once. */
+    List<Integer> frames(int length) {
+        List<Integer> frames = new ArrayList<>(2);
+        long from = base + head;
+        long to = from + Math.max(1, length);
+        for (int i = 0; i < segCount; i++) {
+            int s = (segHead + i) % segEnd.length;
+            long end = segEnd[s];
+            long start = i == 0 ? Long.MIN_VALUE : segEnd[(segHead + i - 1) % segEnd.length];
+            if (end > from && start < to) {
+                frames.add(segFrame[s]);
+            }
+            if (end >= to) {
+                break;
+            }
+        }
+        return frames;
+    }
+
+    /** Drops the next {@code length} bytes. */
+    void consume(int length) {
+        head += length;
+        long offset = base + head;
+        while (segCount > 1 && segEnd[segHead] <= offset) {
+            segHead = (segHead + 1) % segEnd.length;
+            segCount--;
+        }
+        if (head == tail) {
+            base += head;
+            head = 0;
+            tail = 0;
+        }
+    }
+
+    /** Drops everything waiting. */
+    void clear() {
+        consume(size());
+    }
+
+    private void ensureRoom(int n) {
+        if (tail + n <= bytes.length) {
+            return;
+        }
+        int live = tail - head;
+        if (live + n <= bytes.length / 2 + bytes.length / 4) {
+            System.arraycopy(bytes, head, bytes, 0, live);
+        } else {
+            byte[] grown = new byte[Math.max(bytes.length * 2, live + n)];
+            System.arraycopy(bytes, head, grown, 0, live);
+            bytes = grown;
+        }
+        base += head;
+        head = 0;
+        tail = live;
+    }
+
+    private void addSegment(long end, int frame) {
+        if (segCount > 0) {
+            int last = (segHead + segCount - 1) % segEnd.length;
+            if (segFrame[last] == frame) {
+                segEnd[last] = end;
+                return;
+            }
+        }
+        if (segCount == segEnd.length) {
+            long[] e = new long[segEnd.length * 2];
+            int[] f = new int[segEnd.length * 2];
+            for (int i = 0; i < segCount; i++) {
+                e[i] = segEnd[(segHead + i) % segEnd.length];
+                f[i] = segFrame[(segHead + i) % segEnd.length];
+            }
+            segEnd = e;
+            segFrame = f;
+            segHead = 0;
+        }
+        int slot = (segHead + segCount) % segEnd.length;
+        segEnd[slot] = end;
+        segFrame[slot] = frame;
+        segCount++;
+    }
+}

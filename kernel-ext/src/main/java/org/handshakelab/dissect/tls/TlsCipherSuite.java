@@ -1,0 +1,156 @@
+package org.handshakelab.dissect.tls;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cipher suites by their IANA names ("TLS Cipher Suites" registry), the common ones: what browsers,
+ * curl, OpenSSL, the JDK and BouncyCastle offer, plus the historic ones a lab may show on purpose.
+ * The enum constant is the IANA name, exactly as Wireshark prints it.
+ */
+public enum TlsCipherSuite {
+    TLS_NULL_WITH_NULL_NULL(0x0000, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_NULL_MD5(0x0001, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_NULL_SHA(0x0002, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_RC4_128_MD5(0x0004, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_RC4_128_SHA(0x0005, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_3DES_EDE_CBC_SHA(0x000A, "RFC 5246 §A.5"),
+    TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA(0x0013, "RFC 5246 §A.5"),
+    TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA(0x0016, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_AES_128_CBC_SHA(0x002F, "RFC 5246 §A.5"),
+    TLS_DHE_DSS_WITH_AES_128_CBC_SHA(0x0032, "RFC 5246 §A.5"),
+    TLS_DHE_RSA_WITH_AES_128_CBC_SHA(0x0033, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_AES_256_CBC_SHA(0x0035, "RFC 5246 §A.5"),
+    TLS_DHE_DSS_WITH_AES_256_CBC_SHA(0x0038, "RFC 5246 §A.5"),
+    TLS_DHE_RSA_WITH_AES_256_CBC_SHA(0x0039, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_NULL_SHA256(0x003B, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_AES_128_CBC_SHA256(0x003C, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_AES_256_CBC_SHA256(0x003D, "RFC 5246 §A.5"),
+    TLS_DHE_DSS_WITH_AES_128_CBC_SHA256(0x0040, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_CAMELLIA_128_CBC_SHA(0x0041, "RFC 5932 §3"),
+    TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA(0x0045, "RFC 5932 §3"),
+    TLS_DHE_RSA_WITH_AES_128_CBC_SHA256(0x0067, "RFC 5246 §A.5"),
+    TLS_DHE_DSS_WITH_AES_256_CBC_SHA256(0x006A, "RFC 5246 §A.5"),
+    TLS_DHE_RSA_WITH_AES_256_CBC_SHA256(0x006B, "RFC 5246 §A.5"),
+    TLS_RSA_WITH_CAMELLIA_256_CBC_SHA(0x0084, "RFC 5932 §3"),
+    TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA(0x0088, "RFC 5932 §3"),
+    TLS_PSK_WITH_AES_128_CBC_SHA(0x008C, "RFC 4279 §2"),
+    TLS_PSK_WITH_AES_256_CBC_SHA(0x008D, "RFC 4279 §2"),
+    TLS_RSA_WITH_AES_128_GCM_SHA256(0x009C, "RFC 5288 §3"),
+    TLS_RSA_WITH_AES_256_GCM_SHA384(0x009D, "RFC 5288 §3"),
+    TLS_DHE_RSA_WITH_AES_128_GCM_SHA256(0x009E, "RFC 5288 §3"),
+    TLS_DHE_RSA_WITH_AES_256_GCM_SHA384(0x009F, "RFC 5288 §3"),
+    TLS_DHE_DSS_WITH_AES_128_GCM_SHA256(0x00A2, "RFC 5288 §3"),
+    TLS_DHE_DSS_WITH_AES_256_GCM_SHA384(0x00A3, "RFC 5288 §3"),
+    TLS_PSK_WITH_AES_128_GCM_SHA256(0x00A8, "RFC 5487 §3.1"),
+    TLS_PSK_WITH_AES_256_GCM_SHA384(0x00A9, "RFC 5487 §3.1"),
+    TLS_EMPTY_RENEGOTIATION_INFO_SCSV(0x00FF, "RFC 5746 §3.3"),
+    TLS_AES_128_GCM_SHA256(0x1301, "RFC 8446 §B.4"),
+    TLS_AES_256_GCM_SHA384(0x1302, "RFC 8446 §B.4"),
+    TLS_CHACHA20_POLY1305_SHA256(0x1303, "RFC 8446 §B.4"),
+    TLS_AES_128_CCM_SHA256(0x1304, "RFC 8446 §B.4"),
+    TLS_AES_128_CCM_8_SHA256(0x1305, "RFC 8446 §B.4"),
+    TLS_FALLBACK_SCSV(0x5600, "RFC 7507 §2"),
+    TLS_ECDH_ECDSA_WITH_RC4_128_SHA(0xC002, "RFC 8422 §6"),
+    TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA(0xC004, "RFC 8422 §6"),
+    TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA(0xC005, "RFC 8422 §6"),
+    TLS_ECDHE_ECDSA_WITH_RC4_128_SHA(0xC007, "RFC 8422 §6"),
+    TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA(0xC008, "RFC 8422 §6"),
+    TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA(0xC009, "RFC 8422 §6"),
+    TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA(0xC00A, "RFC 8422 §6"),
+    TLS_ECDH_RSA_WITH_RC4_128_SHA(0xC00C, "RFC 8422 §6"),
+    TLS_ECDH_RSA_WITH_AES_128_CBC_SHA(0xC00E, "RFC 8422 §6"),
+    TLS_ECDH_RSA_WITH_AES_256_CBC_SHA(0xC00F, "RFC 8422 §6"),
+    TLS_ECDHE_RSA_WITH_RC4_128_SHA(0xC011, "RFC 8422 §6"),
+    TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA(0xC012, "RFC 8422 §6"),
+    TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA(0xC013, "RFC 8422 §6"),
+    TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA(0xC014, "RFC 8422 §6"),
+    TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256(0xC023, "RFC 5289 §3.1"),
+    TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384(0xC024, "RFC 5289 §3.1"),
+    TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA256(0xC025, "RFC 5289 §3.1"),
+    TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA384(0xC026, "RFC 5289 §3.1"),
+    TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256(0xC027, "RFC 5289 §3.1"),
+    TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384(0xC028, "RFC 5289 §3.1"),
+    TLS_ECDH_RSA_WITH_AES_128_CBC_SHA256(0xC029, "RFC 5289 §3.1"),
+    TLS_ECDH_RSA_WITH_AES_256_CBC_SHA384(0xC02A, "RFC 5289 §3.1"),
+    TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256(0xC02B, "RFC 5289 §3.2"),
+    TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384(0xC02C, "RFC 5289 §3.2"),
+    TLS_ECDH_ECDSA_WITH_AES_128_GCM_SHA256(0xC02D, "RFC 5289 §3.2"),
+    TLS_ECDH_ECDSA_WITH_AES_256_GCM_SHA384(0xC02E, "RFC 5289 §3.2"),
+    TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256(0xC02F, "RFC 5289 §3.2"),
+    TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384(0xC030, "RFC 5289 §3.2"),
+    TLS_ECDH_RSA_WITH_AES_128_GCM_SHA256(0xC031, "RFC 5289 §3.2"),
+    TLS_ECDH_RSA_WITH_AES_256_GCM_SHA384(0xC032, "RFC 5289 §3.2"),
+    TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA(0xC035, "RFC 5489 §3"),
+    TLS_ECDHE_PSK_WITH_AES_256_CBC_SHA(0xC036, "RFC 5489 §3"),
+    TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_CBC_SHA256(0xC072, "RFC 6367 §3.1"),
+    TLS_ECDHE_RSA_WITH_CAMELLIA_128_CBC_SHA256(0xC076, "RFC 6367 §3.1"),
+    TLS_RSA_WITH_AES_128_CCM(0xC09C, "RFC 6655 §3"),
+    TLS_RSA_WITH_AES_256_CCM(0xC09D, "RFC 6655 §3"),
+    TLS_DHE_RSA_WITH_AES_128_CCM(0xC09E, "RFC 6655 §3"),
+    TLS_DHE_RSA_WITH_AES_256_CCM(0xC09F, "RFC 6655 §3"),
+    TLS_RSA_WITH_AES_128_CCM_8(0xC0A0, "RFC 6655 §3"),
+    TLS_RSA_WITH_AES_256_CCM_8(0xC0A1, "RFC 6655 §3"),
+    TLS_ECDHE_ECDSA_WITH_AES_128_CCM(0xC0AC, "RFC 7251 §2"),
+    TLS_ECDHE_ECDSA_WITH_AES_256_CCM(0xC0AD, "RFC 7251 §2"),
+    TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8(0xC0AE, "RFC 7251 §2"),
+    TLS_ECDHE_ECDSA_WITH_AES_256_CCM_8(0xC0AF, "RFC 7251 §2"),
+    TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA8, "RFC 7905 §2"),
+    TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA9, "RFC 7905 §2"),
+    TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCAA, "RFC 7905 §2"),
+    TLS_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAB, "RFC 7905 §2"),
+    TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAC, "RFC 7905 §2");
+
+    private static final Map<Integer, TlsCipherSuite> BY_CODE = new HashMap<>();
+
+    static {
+        for (TlsCipherSuite s : values()) {
+            BY_CODE.put(s.code, s);
+        }
+    }
+
+    private final int code;
+    private final String rfc;
+
+    TlsCipherSuite(int code, String rfc) {
+        this.code = code;
+        this.rfc = rfc;
+    }
+
+    /** The two-byte code. */
+    public int code() {
+        return code;
+    }
+
+    /** The IANA name, e.g. {@code TLS_AES_128_GCM_SHA256}. */
+    public String ianaName() {
+        return name();
+    }
+
+    /** Where the suite is defined. */
+    public String rfc() {
+        return rfc;
+    }
+
+    /** Whether the key exchange is elliptic-curve Diffie-Hellman (ECDHE or static ECDH). */
+    public boolean ellipticCurveKeyExchange() {
+        return name().startsWith("TLS_ECDH");
+    }
+
+    /** Whether the key exchange is finite-field Diffie-Hellman (DHE or static DH). */
+    public boolean finiteFieldKeyExchange() {
+        return name().startsWith("TLS_DH");
+    }
+
+    /** The suite with this code, if listed here. */
+    public static Optional<TlsCipherSuite> of(int code) {
+        return Optional.ofNullable(BY_CODE.get(code));
+    }
+
+    /** The IANA name, "GREASE" or "unknown (0x....)". */
+    public static String nameOf(int code) {
+        TlsCipherSuite s = BY_CODE.get(code);
+        return s != null ? s.name() : TlsNames.unknown(code);
+    }
+}

@@ -1,0 +1,95 @@
+package org.handshakelab.dissect.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handshakelab.dissect.AppProtocols;
+import org.handshakelab.dissect.AppProtocolsCorpus;
+import org.handshakelab.dissect.Field;
+import org.handshakelab.dissect.StreamDissector;
+import org.junit.jupiter.api.Test;
+
+class HttpDissectorTest {
+
+    private final AppProtocolsCorpus.RecordingSink sink = new AppProtocolsCorpus.RecordingSink();
+
+    private static void send(StreamDissector d, int direction, int frame, String text) {
+        d.accept(direction, ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1)), frame);
+    }
+
+    @Test
+    void headersKeepTheirOrderAndFoldedLinesAreJoined() {
+        HttpDissector http = HttpDissector.create(sink);
+        send(http, 0, 1, "GET /x HTTP/1.1\r\nHost: lab\r\nX-Long: one\r\n  two\r\nAccept: */*\r\n\r\n");
+        HttpRequest request = sink.messages(HttpRequest.class).get(0);
+        assertEquals(List.of(new HttpHeader("Host", "lab"), new HttpHeader("X-Long", "one two"),
+                new HttpHeader("Accept", "*/*")), request.headers());
+        assertEquals(Optional.of("lab"), request.header("host"));
+        assertEquals(HttpBodyFraming.NONE, request.framing());
+        assertEquals(List.of(1), request.frames());
+    }
+
+    @Test
+    void aLineThatIsNotHttpStopsTheDirectionWithAnAnomaly() {
+        HttpDissector http = HttpDissector.create(sink);
+        send(http, 0, 1, "HELLO THERE\r\n\r\n");
+        send(http, 0, 2, "GET / HTTP/1.1\r\n\r\n");
+        assertEquals(List.of("1 HTTP client: not an HTTP/1.x request line: HELLO THERE; the rest of this direction "
+                + "is not dissected"), sink.anomalies);
+        assertEquals(Map.of(), sink.fields);
+    }
+
+    @Test
+    void anInvalidContentLengthIsAnAnomaly() {
+        HttpDissector http = HttpDissector.create(sink);
+        send(http, 1, 3, "HTTP/1.1 200 OK\r\nContent-Length: 12, 13\r\n\r\n");
+        assertEquals(1, sink.anomalies.size());
+        assertTrue(sink.anomalies.get(0).contains("invalid Content-Length: 12, 13"), sink.anomalies.get(0));
+    }
+
+    @Test
+    void aMessageCutShortByTheEndOfTheStreamHasNoFields() {
+        HttpDissector http = HttpDissector.create(sink);
+        send(http, 1, 3, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly a part");
+        http.end(1, 4);
+        assertEquals(Map.of(), sink.fields);
+        assertEquals(List.of("4 HTTP server: stream ended inside a message (fixed)"), sink.anomalies);
+    }
+
+    @Test
+    void aRefusedConnectLetsTheClientsNextRequestThrough() {
+        HttpDissector http = HttpDissector.create(sink);
+        send(http, 0, 1, "CONNECT lab:443 HTTP/1.1\r\nHost: lab:443\r\n\r\nGET http://lab/ HTTP/1.1\r\n\r\n");
+        send(http, 1, 2, "HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n");
+        assertEquals(List.of("CONNECT", "GET"), sink.messages(HttpRequest.class).stream().map(HttpRequest::method)
+                .toList());
+        assertEquals(List.of("CONNECT", "GET"), sink.fields.get(1).get(Field.HTTP_REQUEST_METHOD));
+    }
+
+    @Test
+    void anAcceptedConnectTurnsTheConnectionIntoATunnelDissectedByContent() {
+        StreamDissector http = AppProtocols.Protocol.HTTP.create(sink);
+        send(http, 0, 1, "CONNECT lab:22 HTTP/1.1\r\n\r\n");
+        send(http, 1, 2, "HTTP/1.1 200 Connection established\r\n\r\nSSH-2.0-Server\r\n");
+        send(http, 0, 3, "SSH-2.0-Client\r\n");
+        assertEquals(List.of("SSH-2.0-Server"), sink.fields.get(2).get(Field.SSH_PROTOCOL));
+        assertEquals(List.of("SSH-2.0-Client"), sink.fields.get(3).get(Field.SSH_PROTOCOL));
+        assertEquals(List.of("1 HTTP request", "2 HTTP response", "2 HTTP tunnel", "2 SSH version (server)",
+                "3 SSH version (client)"), sink.phases);
+    }
+
+    @Test
+    void switchingProtocolsEndsHttpDissection() {
+        HttpDissector http = HttpDissector.create(sink);
+        send(http, 0, 1, "GET /chat HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+        send(http, 1, 2, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\u0081\u0005hello");
+        send(http, 0, 3, "\u0081\u0085abcdefghi");
+        assertEquals(List.of(), sink.anomalies);
+        assertEquals(List.of("101"), sink.fields.get(2).get(Field.HTTP_RESPONSE_CODE));
+    }
+}
