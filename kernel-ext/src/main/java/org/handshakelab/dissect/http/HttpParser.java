@@ -1,5 +1,7 @@
 package org.handshakelab.dissect.http;
 
+import org.handshakelab.dissect.StreamBuffer;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

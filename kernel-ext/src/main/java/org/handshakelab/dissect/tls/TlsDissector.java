@@ -1,5 +1,7 @@
 package org.handshakelab.dissect.tls;
 
+import org.handshakelab.dissect.StreamBuffer;
+
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package org.handshakelab.dissect.http;
+package org.handshakelab.dissect;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -8,12 +8,9 @@ import java.util.List;
 /**
  * The not yet dissected bytes of one direction, with the frames that carried them, so that a PDU spanning
  * segments can name every frame it came in. Callers bound every length before they wait for more bytes,
- * so the buffer only ever holds one partial PDU plus one segment.
- *
- * <p>The same small class exists in {@code dissect.tls} and {@code dissect.ssh}; it belongs in
- * {@code dissect} once that package takes shared helpers.
+ * so the buffer only ever holds one partial PDU plus one segment. Shared by the HTTP, TLS and SSH dissectors.
  */
-final class StreamBuffer {
+public final class StreamBuffer {
 
     private byte[] bytes = new byte[512];
     private int head;
@@ -27,7 +24,7 @@ final class StreamBuffer {
     private int segCount;
 
     /** Copies {@code src} from its position to its limit (the position is left as it was). */
-    void append(ByteBuffer src, int frame) {
+    public void append(ByteBuffer src, int frame) {
         int n = src.remaining();
         if (n == 0) {
             return;
@@ -39,33 +36,33 @@ final class StreamBuffer {
     }
 
     /** Bytes waiting. */
-    int size() {
+    public int size() {
         return tail - head;
     }
 
-    int u8(int index) {
+    public int u8(int index) {
         return bytes[head + index] & 0xFF;
     }
 
-    int u16(int index) {
+    public int u16(int index) {
         return u8(index) << 8 | u8(index + 1);
     }
 
-    int u24(int index) {
+    public int u24(int index) {
         return u8(index) << 16 | u16(index + 1);
     }
 
-    long u32(int index) {
+    public long u32(int index) {
         return (long) u16(index) << 16 | u16(index + 2);
     }
 
     /** A copy of {@code length} bytes at {@code index}. */
-    byte[] copy(int index, int length) {
+    public byte[] copy(int index, int length) {
         return Arrays.copyOfRange(bytes, head + index, head + index + length);
     }
 
     /** The index of the first {@code b} at or after {@code from}, or -1. */
-    int indexOf(byte b, int from) {
+    public int indexOf(byte b, int from) {
         for (int i = head + from; i < tail; i++) {
             if (bytes[i] == b) {
                 return i - head;
@@ -75,7 +72,7 @@ final class StreamBuffer {
     }
 
     /** The frames that carried the next {@code length} bytes, in order, each once. */
-    List<Integer> frames(int length) {
+    public List<Integer> frames(int length) {
         List<Integer> frames = new ArrayList<>(2);
         long from = base + head;
         long to = from + Math.max(1, length);
@@ -94,7 +91,7 @@ final class StreamBuffer {
     }
 
     /** Drops the next {@code length} bytes. */
-    void consume(int length) {
+    public void consume(int length) {
         head += length;
         long offset = base + head;
         while (segCount > 1 && segEnd[segHead] <= offset) {
@@ -109,7 +106,7 @@ final class StreamBuffer {
     }
 
     /** Drops everything waiting. */
-    void clear() {
+    public void clear() {
         consume(size());
     }
 
