@@ -124,15 +124,16 @@ def wait_reply(kc, msg_id: str, timeout: float, channel: str = "shell") -> dict:
             return msg
 
 
-def collect(kc, msg_id: str, timeout: float) -> list[dict]:
-    """iopub outputs of msg_id until its status goes idle."""
+def collect(kc, msg_id: str, timeout: float, until=None) -> list[dict]:
+    """iopub outputs of msg_id until its status goes idle, or until until(output) is true."""
     outputs: list[dict] = []
     deadline = time.monotonic() + timeout
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
             shown = "\n".join(f"  {m['msg_type']}: {str(m['content'])[:200]}" for m in outputs)
-            raise TimeoutError(f"no idle status for {msg_id} within {timeout} s; outputs so far:\n{shown}")
+            waited = "the awaited output" if until else "an idle status"
+            raise TimeoutError(f"no {waited} for {msg_id} within {timeout} s; outputs so far:\n{shown}")
         try:
             msg = kc.get_iopub_msg(timeout=left)
         except queue.Empty:
@@ -142,7 +143,11 @@ def collect(kc, msg_id: str, timeout: float) -> list[dict]:
         kind = msg["msg_type"]
         if kind in OUTPUT_TYPES:
             outputs.append(msg)
+            if until and until(msg):
+                return outputs
         elif kind == "status" and msg["content"]["execution_state"] == "idle":
+            if until:
+                raise AssertionError(f"{msg_id} went idle before the awaited output: {outputs}")
             return outputs
 
 

@@ -296,24 +296,45 @@ def test_xchart_renders_as_png(kernel):
 # ------------------------------------------------------------------ interrupt and restart
 
 
-def interrupt_after(k, code: str, delay: float = 1.0):
+STARTED = "cell started"
+
+
+def interrupt_running(k, body: str, delay: float = 1.0):
+    """Run `{ print STARTED; body }`, interrupt `delay` s after STARTED arrives, return the cell and the
+    seconds from the interrupt to the execute reply. Waiting for STARTED makes sure the interrupt hits
+    running user code, not the compilation before it (see the xfail test below)."""
+    code = f'{{ System.out.println("{STARTED}"); {body} }}'
     msg_id = k.kc.execute(code, store_history=True, allow_stdin=False)
+    started = collect(k.kc, msg_id, timeout=60,
+                      until=lambda m: m["msg_type"] == "stream" and STARTED in m["content"]["text"])
     time.sleep(delay)
     sent = time.monotonic()
     k.km.interrupt_kernel()
     reply = wait_reply(k.kc, msg_id, timeout=10)
     took = time.monotonic() - sent
-    outputs = collect(k.kc, msg_id, timeout=10)
+    outputs = started + collect(k.kc, msg_id, timeout=10)
     return labclient.Cell(code, reply["content"], outputs), took
 
 
-@pytest.mark.parametrize("code", ["while (true) {}", "Thread.sleep(60_000);"], ids=["busy-loop", "sleep"])
-def test_interrupt_stops_the_cell_and_kernel_goes_on(fresh_kernel, code):
-    assert plain(fresh_kernel.run("1 + 1")) == "2"  # warm: the interrupt must hit user code, not startup
-    cell, took = interrupt_after(fresh_kernel, code)
+@pytest.mark.parametrize("body", ["while (true) {}", "Thread.sleep(60_000);"], ids=["busy-loop", "sleep"])
+def test_interrupt_stops_the_cell_and_kernel_goes_on(fresh_kernel, body):
+    assert plain(fresh_kernel.run("1 + 1")) == "2"
+    cell, took = interrupt_running(fresh_kernel, body)
     assert cell.status in ("error", "aborted"), cell.describe()
     assert took < 10
     assert plain(fresh_kernel.run("1 + 1")) == "2"
+
+
+@pytest.mark.xfail(strict=True, reason="kernel bug, reported: an interrupt_request that arrives while the cell "
+                                      "is still being compiled (before user code runs) is dropped, and the cell "
+                                      "then runs to the end. Strict: remove this mark once it passes")
+def test_interrupt_sent_right_after_execute_still_stops_the_cell(fresh_kernel):
+    assert plain(fresh_kernel.run("1 + 1")) == "2"
+    msg_id = fresh_kernel.kc.execute('Thread.sleep(8_000); "finished"', allow_stdin=False)
+    fresh_kernel.km.interrupt_kernel()
+    reply = wait_reply(fresh_kernel.kc, msg_id, timeout=30)
+    cell = labclient.Cell("Thread.sleep(8_000)", reply["content"], collect(fresh_kernel.kc, msg_id, timeout=30))
+    assert cell.status in ("error", "aborted"), cell.describe()
 
 
 def test_restart_gives_a_working_fresh_kernel(fresh_kernel):
