@@ -302,7 +302,7 @@ STARTED = "cell started"
 def interrupt_running(k, body: str, delay: float = 1.0):
     """Run `{ print STARTED; body }`, interrupt `delay` s after STARTED arrives, return the cell and the
     seconds from the interrupt to the execute reply. Waiting for STARTED makes sure the interrupt hits
-    running user code, not the compilation before it (see the xfail test below)."""
+    running user code, not the compilation before it (the test after this one covers that case)."""
     code = f'{{ System.out.println("{STARTED}"); {body} }}'
     msg_id = k.kc.execute(code, store_history=True, allow_stdin=False)
     started = collect(k.kc, msg_id, timeout=60,
@@ -325,9 +325,6 @@ def test_interrupt_stops_the_cell_and_kernel_goes_on(fresh_kernel, body):
     assert plain(fresh_kernel.run("1 + 1")) == "2"
 
 
-@pytest.mark.xfail(strict=True, reason="kernel bug, reported: an interrupt_request that arrives while the cell "
-                                      "is still being compiled (before user code runs) is dropped, and the cell "
-                                      "then runs to the end. Strict: remove this mark once it passes")
 def test_interrupt_sent_right_after_execute_still_stops_the_cell(fresh_kernel):
     assert plain(fresh_kernel.run("1 + 1")) == "2"
     msg_id = fresh_kernel.kc.execute('Thread.sleep(8_000); "finished"', allow_stdin=False)

@@ -17,13 +17,22 @@ import jdk.jshell.execution.DirectExecutionControl;
 final class CellExecutionControl extends DirectExecutionControl {
 
     private static final long GRACE_MILLIS = 400;
+    /**
+     * The control channel can overtake the shell channel: an interrupt sent right after an execute may
+     * arrive before that cell starts. One that arrives this shortly before a cell starts stops it.
+     */
+    private static final long EARLY_INTERRUPT_NANOS = 500_000_000L;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ThreadGroup cells = new ThreadGroup("lab-cells");
     private final CellLoader loader;
 
     private volatile Thread running;
+    private volatile boolean armed;
     private volatile boolean stopRequested;
+    /** When an interrupt came between cells: Jupyter may deliver it before the execute it follows. */
+    private volatile boolean idleInterrupt;
+    private volatile long idleInterruptNanos;
     private volatile Object lastValue;
 
     CellExecutionControl(CellLoader loader) {
@@ -31,10 +40,30 @@ final class CellExecutionControl extends DirectExecutionControl {
         this.loader = loader;
     }
 
-    /** Clears the value and stop flag before a snippet is evaluated. */
+    /**
+     * A cell starts: from now until {@link #endCell()} an interrupt counts, even one that arrives
+     * while JShell is still compiling and no snippet thread runs yet.
+     */
+    void beginCell() {
+        stopRequested = idleInterrupt && System.nanoTime() - idleInterruptNanos < EARLY_INTERRUPT_NANOS;
+        idleInterrupt = false;
+        armed = true;
+    }
+
+    /** True between {@link #beginCell()} and {@link #endCell()}. */
+    boolean armed() {
+        return armed;
+    }
+
+    /** The cell is over; a late interrupt is ignored. */
+    void endCell() {
+        armed = false;
+        stopRequested = false;
+    }
+
+    /** Clears the value before a snippet is evaluated. */
     void reset() {
         lastValue = null;
-        stopRequested = false;
     }
 
     /** The object the last invoked snippet returned, or null. */
@@ -42,7 +71,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         return lastValue;
     }
 
-    /** True when the last snippet ended because the user interrupted it. */
+    /** True when the user interrupted the current cell. */
     boolean wasStopped() {
         return stopRequested;
     }
@@ -69,6 +98,11 @@ final class CellExecutionControl extends DirectExecutionControl {
         thread.setDaemon(true);
         running = thread;
         try {
+            // stop() sets the flag before it reads running; this reads the flag after setting running,
+            // so an interrupt is either seen here or delivered to the started thread.
+            if (stopRequested) {
+                throw new StoppedException();
+            }
             thread.start();
             thread.join();
         } finally {
@@ -93,11 +127,16 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     @Override
     public void stop() {
-        Thread thread = running;
-        if (thread == null) {
+        if (!armed) {
+            idleInterruptNanos = System.nanoTime();
+            idleInterrupt = true;
             return;
         }
         stopRequested = true;
+        Thread thread = running;
+        if (thread == null) {
+            return; // still compiling: the next snippet sees the flag and does not run
+        }
         thread.interrupt();
         Thread watchdog = new Thread(() -> {
             try {

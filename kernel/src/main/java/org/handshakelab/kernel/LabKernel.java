@@ -191,7 +191,7 @@ public final class LabKernel extends BaseKernel {
         env.defer(() -> labIO.detach(env));
         displayIds.clear();
         try {
-            Object value = evalCell(request.getCode(), count);
+            Object value = runCell(request.getCode(), count);
             System.out.flush();
             System.err.flush();
             if (value != null && !(value instanceof String s && displayIds.contains(s))) {
@@ -234,6 +234,21 @@ public final class LabKernel extends BaseKernel {
         synchronized (this) {
             return evalCell(source, 0);
         }
+    }
+
+    /** Runs a cell the user sent: {@link #evalCell} with interrupts armed for its whole run. */
+    Object runCell(String text, int cell) {
+        control.beginCell();
+        try {
+            return evalCell(text, cell);
+        } finally {
+            control.endCell();
+        }
+    }
+
+    /** True while a cell sent by the user runs (compiling included). */
+    boolean cellInProgress() {
+        return control.armed();
     }
 
     /** Runs a cell's magics and snippets in order; returns the value to display, or null. */
@@ -288,6 +303,9 @@ public final class LabKernel extends BaseKernel {
 
     private Object runSnippet(String cellText, String src, int srcStart, String typed, int cell) {
         control.reset();
+        if (control.wasStopped()) {
+            throw CellError.interrupted();
+        }
         List<SnippetEvent> events = shell.eval(src);
         if (control.wasStopped()) {
             throw CellError.interrupted();

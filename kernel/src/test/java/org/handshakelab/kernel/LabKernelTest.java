@@ -67,7 +67,7 @@ class LabKernelTest {
         for (String loop : new String[] {"while (true) {}", "Thread.sleep(60_000)", "long n = 0; while (true) { n++; }"}) {
             CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return kernel.evalCell(loop, 6);
+                    return kernel.runCell(loop, 6);
                 } catch (CellError e) {
                     return e;
                 }
@@ -78,6 +78,32 @@ class LabKernelTest {
             assertTrue(outcome instanceof CellError ce && ce.ename().equals("Interrupted"), loop + " -> " + outcome);
             assertEquals(2, kernel.evalCell("1 + 1", 7));
         }
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void interruptThatArrivesWhileTheCellCompilesStillStopsIt() throws Exception {
+        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return kernel.runCell("class Slow { int v = 1; }\nThread.sleep(8000);\n\"finished\"", 10);
+            } catch (CellError e) {
+                return e;
+            }
+        });
+        while (!kernel.cellInProgress()) {
+            Thread.onSpinWait();
+        }
+        kernel.interrupt(); // at once: JShell is still compiling the class, no snippet thread runs yet
+        Object outcome = running.get(10, TimeUnit.SECONDS);
+        assertTrue(outcome instanceof CellError ce && ce.ename().equals("Interrupted"), "stopped, not: " + outcome);
+        assertEquals(2, kernel.runCell("1 + 1", 11));
+    }
+
+    @Test
+    void anInterruptBetweenCellsDoesNotStopALaterCell() throws Exception {
+        kernel.interrupt();
+        Thread.sleep(700);
+        assertEquals(3, kernel.runCell("1 + 2", 12));
     }
 
     @Test
