@@ -109,11 +109,43 @@ public final class TcpAnalyzer {
         return streams;
     }
 
+    /** {@link #analyzeSegment} input bit: a TCP header was reached and its ports read (else no TCP at all). */
+    public static final int IN_PORTS = 1 << 3;
+    /** {@link #analyzeSegment} input bit: the fixed TCP header was read (else only the ports, maybe the raw seq). */
+    public static final int IN_HEADER = 1;
+    /** {@link #analyzeSegment} input bit: the raw sequence number is shown early (TCP quoted in an ICMPv4 error). */
+    public static final int IN_SEQ_EARLY = 1 << 1;
+    /** {@link #analyzeSegment} input bit: the whole header, options included, was read. */
+    public static final int IN_COMPLETE = 1 << 2;
+
     /**
      * Analyzes the TCP segment of the frame whose headers {@code h} holds (if any), numbered
      * {@code frame}, captured at {@code timestampNanos} (0 when the frame has none).
      */
     public void process(FrameHeaders h, long frame, long timestampNanos) {
+        int level = h.tcpLevel();
+        if (level == FrameHeaders.TCP_NONE) {
+            clear();
+            return;
+        }
+        int bits = IN_PORTS | (level == FrameHeaders.TCP_HEADER ? IN_HEADER : 0) | (h.seqShownEarly() ? IN_SEQ_EARLY : 0)
+                | (h.headerComplete() ? IN_COMPLETE : 0);
+        int src = -1;
+        int dst = -1;
+        if (level == FrameHeaders.TCP_HEADER) {
+            src = h.netVersion() == 4 ? addresses.ipv4(h.netSrc4()) : addresses.ipv6(h.netSrc6(0), h.netSrc6(1));
+            dst = h.netVersion() == 4 ? addresses.ipv4(h.netDst4()) : addresses.ipv6(h.netDst6(0), h.netDst6(1));
+        }
+        TcpConversation c = analyze(src, dst, h.srcPort(), h.dstPort(), h.seq(), h.ack(), h.flags(), h.window(),
+                h.headerLength(), h.segmentLength(), bits, h.options().windowScale(), frame, timestampNanos);
+        if (c != null && !factories.isEmpty() && len >= 0 && (presence & HAS_LEN) != 0
+                && (bits & IN_COMPLETE) != 0 && h.headerLength() >= 20) {
+            TcpFlow fwd = c.flow((long) src << 16 | h.srcPort());
+            reassemble(h, c, fwd, c.other(fwd), h.flags(), h.seq(), h.segmentLength(), frame);
+        }
+    }
+
+    private void clear() {
         presence = 0;
         stream = -1;
         len = 0;
@@ -122,28 +154,39 @@ public final class TcpAnalyzer {
         dupAckNumber = 0;
         phase = TcpPhase.NONE;
         direction = -1;
-        if (h.tcpLevel() == FrameHeaders.TCP_NONE) {
-            return;
-        }
-        presence = HAS_PORTS;
-        if (h.seqShownEarly()) {
-            presence |= HAS_SEQ;
-            seq = h.seq();
-        }
-        if (h.tcpLevel() != FrameHeaders.TCP_HEADER) {
-            return;
-        }
-        segment(h, frame, timestampNanos);
     }
 
-    private void segment(FrameHeaders h, long frame, long ts) {
-        int src = h.netVersion() == 4 ? addresses.ipv4(h.netSrc4()) : addresses.ipv6(h.netSrc6(0), h.netSrc6(1));
-        int dst = h.netVersion() == 4 ? addresses.ipv4(h.netDst4()) : addresses.ipv6(h.netDst6(0), h.netDst6(1));
-        long from = (long) src << 16 | h.srcPort();
-        long to = (long) dst << 16 | h.dstPort();
-        int flags = h.flags();
-        int rawSeq = h.seq();
-        int rawAck = h.ack();
+    /**
+     * The analysis of one TCP segment from primitives (what {@link #process} reads from the headers), so
+     * that header dissection can run on another thread. {@code src} and {@code dst} are {@link AddressTable}
+     * ids of the addresses the segment belongs to; {@code seglen} is {@code tcp.len} or -1 when Wireshark
+     * computes none; {@code bits} are {@code IN_*} bits (0: the frame has no TCP); {@code windowShift} is the segment's window scale
+     * option (-1 when absent). Application dissectors are not fed on this path: the payload is not at hand.
+     */
+    public void analyzeSegment(int src, int dst, int srcPort, int dstPort, int rawSeq, int rawAck, int flags,
+                               int window, int headerLength, int seglen, int bits, int windowShift, long frame,
+                               long ts) {
+        analyze(src, dst, srcPort, dstPort, rawSeq, rawAck, flags, window, headerLength, seglen, bits, windowShift,
+                frame, ts);
+    }
+
+    private TcpConversation analyze(int src, int dst, int srcPort, int dstPort, int rawSeq, int rawAck, int flags,
+                                    int window, int headerLength, int seglen, int bits, int windowShift, long frame,
+                                    long ts) {
+        clear();
+        if ((bits & IN_PORTS) == 0) {
+            return null;
+        }
+        presence = HAS_PORTS;
+        if ((bits & IN_SEQ_EARLY) != 0) {
+            presence |= HAS_SEQ;
+            seq = rawSeq;
+        }
+        if ((bits & IN_HEADER) == 0) {
+            return null;
+        }
+        long from = (long) src << 16 | srcPort;
+        long to = (long) dst << 16 | dstPort;
         analysis.flags = 0;
         analysis.dupAckNumber = 0;
         TcpConversation c = conversations.find(from, to);
@@ -169,8 +212,7 @@ public final class TcpAnalyzer {
         stream = c.stream;
         direction = c.direction(fwd);
         presence |= HAS_STREAM;
-        int seglen = h.segmentLength();
-        scaledWindow = h.window();
+        scaledWindow = window;
         int relSeq = rawSeq;
         int relAck = rawAck;
         if (seglen >= 0) {
@@ -185,40 +227,38 @@ public final class TcpAnalyzer {
                 rev.baseSeq = rawAck - 1;
                 rev.baseSet = true;
             }
-            analysis.analyze(c, fwd, rev, rawSeq, rawAck, seglen, flags, h.window(), frame, ts);
+            analysis.analyze(c, fwd, rev, rawSeq, rawAck, seglen, flags, window, frame, ts);
             relSeq = rawSeq - fwd.baseSeq;
             if ((flags & ACK) != 0) {
                 relAck = rawAck - rev.baseSeq;
             }
             if ((flags & SYN) == 0 && fwd.winScale >= 0) {
-                scaledWindow = h.window() << fwd.winScale;
+                scaledWindow = window << fwd.winScale;
             }
         }
         analysisFlags = analysis.flags;
         dupAckNumber = analysis.dupAckNumber;
-        if (!h.seqShownEarly()) {
+        if ((bits & IN_SEQ_EARLY) == 0) {
             presence |= HAS_SEQ | HAS_SEQ_RAW;
             seq = relSeq;
         }
-        if (h.headerLength() < 20) {
-            return; // Wireshark stops at a bogus header length, before the acknowledgment number
+        if (headerLength < 20) {
+            return c; // Wireshark stops at a bogus header length, before the acknowledgment number
         }
         presence |= HAS_ACK | HAS_ACK_RAW | HAS_FLAGS | HAS_WINDOW;
         ack = relAck;
         handshakeBookkeeping(c, fwd, rev, flags, ts);
         phase = phase(c, fwd, rev, flags, rawSeq, rawAck, Math.max(seglen, 0));
-        if (!h.headerComplete()) {
-            return; // options cut short: Wireshark throws before the window-scale checks and the payload
+        if ((bits & IN_COMPLETE) == 0) {
+            return c; // options cut short: Wireshark throws before the window-scale checks and the payload
         }
-        if (h.options().windowScale() >= 0) {
-            fwd.winScale = h.options().windowScale();
+        if (windowShift >= 0) {
+            fwd.winScale = windowShift;
         }
         if ((flags & SYN) != 0) {
             verifyWindowScaling((flags & ACK) != 0, fwd, rev);
         }
-        if (!factories.isEmpty() && seglen >= 0) {
-            reassemble(h, c, fwd, rev, flags, rawSeq, seglen, frame);
-        }
+        return c;
     }
 
     private TcpConversation open(long from, long to, int flags, long frame) {

@@ -60,9 +60,17 @@ final class TableBuilder {
         // a guess from the file size (frames of a few hundred bytes) saves the first doublings
         long guess = capture.size() / 512;
         TableBuilder b = new TableBuilder(capture.name(), (int) Math.max(INITIAL_ROWS, Math.min(guess, 1 << 20)));
-        b.fill(capture, options);
+        if (options.dissectors().isEmpty() && capture.size() >= PipelinedBuild.MIN_FILE_SIZE
+                && Runtime.getRuntime().availableProcessors() >= 2 && !SINGLE_THREADED) {
+            PipelinedBuild.fill(b, capture);
+        } else {
+            b.fill(capture, options);
+        }
         return new PacketTable(b);
     }
+
+    /** {@code -Dhandshakelab.table.singleThreaded=true} builds on the calling thread only (for comparisons). */
+    static final boolean SINGLE_THREADED = Boolean.getBoolean("handshakelab.table.singleThreaded");
 
     private void fill(CaptureFile capture, TableOptions options) {
         FrameCursor cursor = capture.cursor();
@@ -74,26 +82,37 @@ final class TableBuilder {
             long frame = cursor.frameNumber();
             long ts = cursor.timestampNanos();
             if (first) {
-                // Wireshark's frame.time_relative counts from frame 1, or from 0 when frame 1 has no time
-                referenceTime = ts == FrameCursor.NO_TIMESTAMP ? 0 : ts;
+                referenceTime = reference(ts);
                 first = false;
             }
             h.dissect(cursor);
             tcp.process(h, frame, ts == FrameCursor.NO_TIMESTAMP ? 0 : ts);
-            add(h, tcp, ts, cursor.originalLength());
+            int row = size;
+            headerColumns(row, h, ts, cursor.originalLength());
+            analysisColumns(row, tcp);
+            size++;
             last = frame;
         }
-        tcp.finish(last);
+        finish(tcp, last, cursor);
+    }
+
+    /** Wireshark's frame.time_relative counts from frame 1, or from 0 when frame 1 has no time. */
+    static long reference(long firstTimestamp) {
+        return firstTimestamp == FrameCursor.NO_TIMESTAMP ? 0 : firstTimestamp;
+    }
+
+    void finish(TcpAnalyzer tcp, long lastFrame, FrameCursor cursor) {
+        tcp.finish(lastFrame);
         streamCount = tcp.streamCount();
         captureAnomalies.addAll(cursor.anomalies());
         app.seal();
         trim();
     }
 
-    private void add(FrameHeaders h, TcpAnalyzer tcp, long ts, long originalLength) {
-        int row = size;
+    /** The columns read from the frame's headers (written by the reading thread in a pipelined build). */
+    void headerColumns(int row, FrameHeaders h, long ts, long originalLength) {
         if (row == timestamps.length) {
-            grow(row * 2);
+            growHeader(row * 2);
         }
         timestamps[row] = ts;
         frameLengths[row] = (int) Math.min(originalLength, Integer.MAX_VALUE);
@@ -114,28 +133,39 @@ final class TableBuilder {
         } else {
             ipSrc[row] = PacketTable.NO_ADDRESS;
             ipDst[row] = PacketTable.NO_ADDRESS;
-            ipShown[row] = 0;
+        }
+        if (h.tcpLevel() != FrameHeaders.TCP_NONE) {
+            srcPorts[row] = (char) h.srcPort();
+            dstPorts[row] = (char) h.dstPort();
+            if (h.tcpLevel() == FrameHeaders.TCP_HEADER || h.seqShownEarly()) {
+                rawSeqs[row] = h.seq();
+            }
+            if (h.tcpLevel() == FrameHeaders.TCP_HEADER) {
+                flags[row] = (short) h.flags();
+                rawAcks[row] = h.ack();
+                windows[row] = (char) h.window();
+            }
+        }
+        headerAnomalies[row] = (int) h.anomalyBits();
+    }
+
+    /** The columns of the TCP analysis (written by the analysing thread in a pipelined build). */
+    void analysisColumns(int row, TcpAnalyzer tcp) {
+        if (row == presence.length) {
+            growAnalysis(row * 2);
         }
         int p = tcp.presence();
         presence[row] = (short) p;
         if (p != 0) {
-            srcPorts[row] = (char) h.srcPort();
-            dstPorts[row] = (char) h.dstPort();
             streams[row] = tcp.stream();
-            flags[row] = (short) h.flags();
             seqs[row] = tcp.seq();
             acks[row] = tcp.ack();
-            rawSeqs[row] = h.seq();
-            rawAcks[row] = h.ack();
             lens[row] = tcp.len();
-            windows[row] = (char) h.window();
             scaledWindows[row] = tcp.scaledWindow();
             analysis[row] = (short) tcp.analysisFlags();
             phases[row] = (byte) tcp.phase().ordinal();
         }
         directions[row] = (byte) tcp.direction();
-        headerAnomalies[row] = (int) h.anomalyBits();
-        size++;
     }
 
     private int address(FrameHeaders h, int layer, boolean source) {
@@ -158,23 +188,23 @@ final class TableBuilder {
         ipShown = new byte[n];
         srcPorts = new char[n];
         dstPorts = new char[n];
-        streams = new int[n];
-        presence = new short[n];
         flags = new short[n];
-        seqs = new int[n];
-        acks = new int[n];
         rawSeqs = new int[n];
         rawAcks = new int[n];
-        lens = new int[n];
         windows = new char[n];
+        headerAnomalies = new int[n];
+        presence = new short[n];
+        streams = new int[n];
+        seqs = new int[n];
+        acks = new int[n];
+        lens = new int[n];
         scaledWindows = new int[n];
         analysis = new short[n];
         phases = new byte[n];
         directions = new byte[n];
-        headerAnomalies = new int[n];
     }
 
-    private void grow(int n) {
+    private void growHeader(int n) {
         timestamps = Arrays.copyOf(timestamps, n);
         frameLengths = Arrays.copyOf(frameLengths, n);
         ipSrc = Arrays.copyOf(ipSrc, n);
@@ -182,25 +212,31 @@ final class TableBuilder {
         ipShown = Arrays.copyOf(ipShown, n);
         srcPorts = Arrays.copyOf(srcPorts, n);
         dstPorts = Arrays.copyOf(dstPorts, n);
-        streams = Arrays.copyOf(streams, n);
-        presence = Arrays.copyOf(presence, n);
         flags = Arrays.copyOf(flags, n);
-        seqs = Arrays.copyOf(seqs, n);
-        acks = Arrays.copyOf(acks, n);
         rawSeqs = Arrays.copyOf(rawSeqs, n);
         rawAcks = Arrays.copyOf(rawAcks, n);
-        lens = Arrays.copyOf(lens, n);
         windows = Arrays.copyOf(windows, n);
+        headerAnomalies = Arrays.copyOf(headerAnomalies, n);
+    }
+
+    private void growAnalysis(int n) {
+        presence = Arrays.copyOf(presence, n);
+        streams = Arrays.copyOf(streams, n);
+        seqs = Arrays.copyOf(seqs, n);
+        acks = Arrays.copyOf(acks, n);
+        lens = Arrays.copyOf(lens, n);
         scaledWindows = Arrays.copyOf(scaledWindows, n);
         analysis = Arrays.copyOf(analysis, n);
         phases = Arrays.copyOf(phases, n);
         directions = Arrays.copyOf(directions, n);
-        headerAnomalies = Arrays.copyOf(headerAnomalies, n);
     }
 
     private void trim() {
         if (timestamps.length != size) {
-            grow(size);
+            growHeader(size);
+        }
+        if (presence.length != size) {
+            growAnalysis(size);
         }
     }
 }
