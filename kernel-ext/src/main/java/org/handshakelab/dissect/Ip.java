@@ -110,27 +110,36 @@ final class Ip {
             h.ipSrcShown |= 1 << layer;
         }
         int dstOffset = 0;
+        int routeLength = 0;
         if (hlen > IPV4_MIN_HEADER) {
-            dstOffset = sourceRouteOffset(b, off + IPV4_MIN_HEADER, hlen - IPV4_MIN_HEADER, end);
-            if (dstOffset < 0) {
+            int route = sourceRoute(b, off + IPV4_MIN_HEADER, hlen - IPV4_MIN_HEADER, end);
+            if (route < 0) {
                 h.anomaly(HeaderAnomaly.IP_HEADER_CUT_SHORT);
                 return;
             }
+            routeLength = route & 0xFF;
+            dstOffset = route == 0 ? 0 : (route >>> 8) + routeLength;
         }
         if (end - off < 20 + dstOffset) {
             h.anomaly(HeaderAnomaly.IP_HEADER_CUT_SHORT);
             return;
         }
         int dst = b.getInt(off + 16 + dstOffset);
-        if (layer < FrameHeaders.MAX_IP_LAYERS) {
-            h.ip4Dst[layer] = b.getInt(off + 16);
-            if (dstOffset == 0) {
-                h.ipDstShown |= 1 << layer; // with a source route Wireshark shows ip.cur_rt instead
-            }
+        if (layer < FrameHeaders.MAX_IP_LAYERS && dstOffset == 0) {
+            h.ip4Dst[layer] = dst;
+            h.ipDstShown |= 1 << layer;
         }
         if (end - off < hlen) {
             h.anomaly(HeaderAnomaly.IP_HEADER_CUT_SHORT); // options cut short: Wireshark stops there
             return;
+        }
+        if (layer < FrameHeaders.MAX_IP_LAYERS && dstOffset != 0) {
+            // the header's field is the next hop (ip.cur_rt); the route option shows the final ip.dst,
+            // when its length leaves the last address where Wireshark's option dissector expects it
+            h.ip4Dst[layer] = dst;
+            if (routeLength >= 7 && (routeLength - 7) % 4 == 0) {
+                h.ipDstShown |= 1 << layer;
+            }
         }
         h.netVersion = 4;
         h.netSrc4 = src;
@@ -163,11 +172,12 @@ final class Ip {
     }
 
     /**
-     * Where the destination is when a loose or strict source route option is present (RFC 791 §3.1):
-     * the offset of its last address from the header's destination field, 0 when there is none, -1 when
-     * the options are cut short (Wireshark throws there).
+     * The loose or strict source route option (RFC 791 §3.1), as Wireshark's get_dst_offset finds it:
+     * its offset in the options shifted left 8 bits, or'ed with its length; 0 when there is none (or it
+     * is unusable), -1 when the options are cut short (Wireshark throws there). The final destination is
+     * the option's last 4 bytes.
      */
-    private static int sourceRouteOffset(ByteBuffer b, int p, int length, int end) {
+    private static int sourceRoute(ByteBuffer b, int p, int length, int end) {
         int start = p;
         while (length > 0) {
             if (p >= end) {
@@ -195,7 +205,7 @@ final class Ip {
                     if (pointer < 4 || (pointer & 3) != 0 || pointer > len) {
                         return 0;
                     }
-                    return (p - start) + len;
+                    return (p - start) << 8 | len;
                 }
                 p += len;
                 length -= len - 2;
