@@ -30,8 +30,8 @@ public final class TcpFlags {
     /** All 12 bits. */
     public static final int MASK = 0xFFF;
 
+    /** Bit i's name, in the order Wireshark lists set flags (low bit first). */
     private static final String[] NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
-    private static final String[] WIRESHARK_ORDER = {"AE", "CWR", "ECE", "URG", "ACK", "PSH", "RST", "SYN", "FIN"};
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private TcpFlags() {
@@ -45,31 +45,21 @@ public final class TcpFlags {
         return new String(new char[] {'0', 'x', '0', HEX[flags >>> 8], HEX[(flags >>> 4) & 15], HEX[flags & 15]});
     }
 
-    /** The set flags in Wireshark's Info-column order, e.g. {@code SYN, ACK}; {@code <None>} when none. */
+    /** The set flags as Wireshark's Info column lists them, e.g. {@code SYN, ACK}; {@code <None>} when none. */
     public static String names(int flags) {
         StringBuilder s = new StringBuilder();
-        for (String name : WIRESHARK_ORDER) {
-            int bit = bit(name);
-            if ((flags & bit) != 0) {
+        for (int i = 0; i < NAMES.length; i++) {
+            if ((flags & (1 << i)) != 0) {
                 if (s.length() > 0) {
                     s.append(", ");
                 }
-                s.append(name);
+                s.append(NAMES[i]);
             }
         }
         if ((flags & RES) != 0) {
             s.append(s.length() > 0 ? ", " : "").append("Reserved");
         }
         return s.length() == 0 ? "<None>" : s.toString();
-    }
-
-    private static int bit(String name) {
-        for (int i = 0; i < NAMES.length; i++) {
-            if (NAMES[i].equals(name)) {
-                return 1 << i;
-            }
-        }
-        throw new IllegalArgumentException("name must be a TCP flag: " + name);
     }
 
     /** Whether all of {@code mask} is set in {@code flags}. */

@@ -7,7 +7,10 @@ import org.handshakelab.dissect.StreamDissector;
 /**
  * Recognises an application protocol by content, on the first payload of a TCP stream, and opens a
  * {@link StreamDissector} for the stream. Registered with the analyzer in order; the first factory
- * that returns a dissector wins, and when none does the stream is not dissected further.
+ * that returns a dissector wins. While all decline and a direction has sent fewer than 16 bytes, they
+ * are asked again as more bytes arrive (with all of that direction's bytes so far), so a factory may
+ * return null when it has too few bytes to tell; after that the stream is not dissected. The dissector
+ * then receives the bytes already seen, with their frames, before the rest.
  *
  * <pre>{@code
  * StreamDissectorFactory http = (stream, direction, payload, sink) ->

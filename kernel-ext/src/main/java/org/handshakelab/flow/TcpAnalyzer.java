@@ -393,16 +393,46 @@ public final class TcpAnalyzer {
     }
 
     private void deliver(TcpConversation c, int dir, ByteBuffer data, long frame) {
+        if (c.dissector != null) {
+            accept(c, dir, data, frame);
+            return;
+        }
+        if (c.detectionDone) {
+            return;
+        }
+        Detection pending = c.detection;
+        ByteBuffer offer = data;
+        if (pending != null) {
+            pending.add(dir, frame, data);
+            offer = pending.bytes(dir);
+        }
+        StreamDissector d = detect(c, dir, offer);
+        if (d == null) {
+            int seen = pending == null ? data.remaining() : pending.length(dir);
+            if (seen >= Detection.BYTES) {
+                c.detectionDone = true; // no factory wants this stream
+                c.detection = null;
+            } else if (pending == null) {
+                // too few bytes to tell yet: keep them, and ask again with the next ones
+                c.detection = new Detection();
+                c.detection.add(dir, frame, data);
+            }
+            return;
+        }
+        c.dissector = d;
+        c.detectionDone = true;
+        dissected.add(c);
+        if (pending == null) {
+            accept(c, dir, data, frame);
+        } else {
+            c.detection = null;
+            pending.replay((direction, bytes, f) -> accept(c, direction, bytes, f));
+        }
+    }
+
+    private void accept(TcpConversation c, int dir, ByteBuffer data, long frame) {
         if (c.dissector == null) {
-            if (c.detectionDone) {
-                return;
-            }
-            c.detectionDone = true;
-            c.dissector = detect(c, dir, data);
-            if (c.dissector == null) {
-                return;
-            }
-            dissected.add(c);
+            return;
         }
         try {
             c.dissector.accept(dir, data, (int) frame);

@@ -31,6 +31,8 @@ final class TcpConversation {
 
     StreamDissector dissector;
     boolean detectionDone;
+    /** The first few payload bytes, kept while they are too few for any factory to recognise. */
+    Detection detection;
     TcpStreamInfo info;
 
     TcpConversation(int stream, long firstFrame, long endpoint1, long endpoint2) {

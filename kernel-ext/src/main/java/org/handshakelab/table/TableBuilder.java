@@ -57,11 +57,21 @@ final class TableBuilder {
     }
 
     static PacketTable run(CaptureFile capture, TableOptions options) {
+        boolean pipelined = options.dissectors().isEmpty() && capture.size() >= PipelinedBuild.MIN_FILE_SIZE
+                && Runtime.getRuntime().availableProcessors() >= 2 && !SINGLE_THREADED;
+        return run(capture, options, pipelined);
+    }
+
+    /** Builds on two threads ({@link PipelinedBuild}, no application dissectors) or on the calling one. */
+    static PacketTable run(CaptureFile capture, TableOptions options, boolean pipelined) {
         // a guess from the file size (frames of a few hundred bytes) saves the first doublings
         long guess = capture.size() / 512;
         TableBuilder b = new TableBuilder(capture.name(), (int) Math.max(INITIAL_ROWS, Math.min(guess, 1 << 20)));
-        if (options.dissectors().isEmpty() && capture.size() >= PipelinedBuild.MIN_FILE_SIZE
-                && Runtime.getRuntime().availableProcessors() >= 2 && !SINGLE_THREADED) {
+        if (pipelined) {
+            if (!options.dissectors().isEmpty()) {
+                throw new IllegalArgumentException("a pipelined build runs no application dissectors: "
+                        + options.dissectors().size() + " given");
+            }
             PipelinedBuild.fill(b, capture);
         } else {
             b.fill(capture, options);
