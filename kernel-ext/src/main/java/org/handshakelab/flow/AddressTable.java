@@ -20,6 +20,10 @@ public final class AddressTable {
     // open addressing: slot -> id + 1 (0 = empty)
     private int[] slots = new int[INITIAL * 2];
 
+    // the last IPv4 address asked for: a capture mostly repeats the same two
+    private int lastIpv4 = -1;
+    private int lastIpv4Id = -1;
+
     private AddressTable() {
     }
 
@@ -30,7 +34,13 @@ public final class AddressTable {
 
     /** The id of an IPv4 address (network order in an int). */
     public int ipv4(int address) {
-        return intern(4, 0, address & 0xFFFF_FFFFL);
+        if (address == lastIpv4 && lastIpv4Id >= 0) {
+            return lastIpv4Id;
+        }
+        int id = intern(4, 0, address & 0xFFFF_FFFFL);
+        lastIpv4 = address;
+        lastIpv4Id = id;
+        return id;
     }
 
     /** The id of an IPv6 address given as its first and last 8 bytes. */

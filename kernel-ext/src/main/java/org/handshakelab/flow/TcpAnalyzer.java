@@ -53,6 +53,8 @@ public final class TcpAnalyzer {
     private final SequenceAnalysis analysis = SequenceAnalysis.create();
     private final List<TcpConversation> dissected = new ArrayList<>();
     private int streams;
+    private TcpConversation last;
+    private long lastFrom;
     private ByteBuffer viewSource;
     private ByteBuffer view;
 
@@ -126,6 +128,7 @@ public final class TcpAnalyzer {
         int level = h.tcpLevel();
         if (level == FrameHeaders.TCP_NONE) {
             clear();
+            last = null;
             return;
         }
         int bits = IN_PORTS | (level == FrameHeaders.TCP_HEADER ? IN_HEADER : 0) | (h.seqShownEarly() ? IN_SEQ_EARLY : 0)
@@ -136,13 +139,23 @@ public final class TcpAnalyzer {
             src = h.netVersion() == 4 ? addresses.ipv4(h.netSrc4()) : addresses.ipv6(h.netSrc6(0), h.netSrc6(1));
             dst = h.netVersion() == 4 ? addresses.ipv4(h.netDst4()) : addresses.ipv6(h.netDst6(0), h.netDst6(1));
         }
-        TcpConversation c = analyze(src, dst, h.srcPort(), h.dstPort(), h.seq(), h.ack(), h.flags(), h.window(),
+        analyzeSegment(src, dst, h.srcPort(), h.dstPort(), h.seq(), h.ack(), h.flags(), h.window(),
                 h.headerLength(), h.segmentLength(), bits, h.options().windowScale(), frame, timestampNanos);
-        if (c != null && !factories.isEmpty() && len >= 0 && (presence & HAS_LEN) != 0
-                && (bits & IN_COMPLETE) != 0 && h.headerLength() >= 20) {
-            TcpFlow fwd = c.flow((long) src << 16 | h.srcPort());
-            reassemble(h, c, fwd, c.other(fwd), h.flags(), h.seq(), h.segmentLength(), frame);
+        feed(h, frame);
+    }
+
+    /**
+     * Hands the payload of the segment just analysed ({@link #analyzeSegment}), whose headers {@code h}
+     * holds, to the stream's reassembly and application dissector; nothing when none are registered.
+     */
+    public void feed(FrameHeaders h, long frame) {
+        TcpConversation c = last;
+        if (c == null || factories.isEmpty() || (presence & HAS_LEN) == 0 || !h.headerComplete()
+                || h.headerLength() < 20) {
+            return;
         }
+        TcpFlow fwd = c.flow(lastFrom);
+        reassemble(h, c, fwd, c.other(fwd), h.flags(), h.seq(), h.segmentLength(), frame);
     }
 
     private void clear() {
@@ -161,13 +174,14 @@ public final class TcpAnalyzer {
      * that header dissection can run on another thread. {@code src} and {@code dst} are {@link AddressTable}
      * ids of the addresses the segment belongs to; {@code seglen} is {@code tcp.len} or -1 when Wireshark
      * computes none; {@code bits} are {@code IN_*} bits (0: the frame has no TCP); {@code windowShift} is the segment's window scale
-     * option (-1 when absent). Application dissectors are not fed on this path: the payload is not at hand.
+     * option (-1 when absent). Application dissectors are fed by {@link #feed}, which needs the payload.
      */
     public void analyzeSegment(int src, int dst, int srcPort, int dstPort, int rawSeq, int rawAck, int flags,
                                int window, int headerLength, int seglen, int bits, int windowShift, long frame,
                                long ts) {
-        analyze(src, dst, srcPort, dstPort, rawSeq, rawAck, flags, window, headerLength, seglen, bits, windowShift,
-                frame, ts);
+        last = analyze(src, dst, srcPort, dstPort, rawSeq, rawAck, flags, window, headerLength, seglen, bits,
+                windowShift, frame, ts);
+        lastFrom = (long) src << 16 | srcPort;
     }
 
     private TcpConversation analyze(int src, int dst, int srcPort, int dstPort, int rawSeq, int rawAck, int flags,

@@ -82,26 +82,32 @@ final class TableBuilder {
     /** {@code -Dhandshakelab.table.singleThreaded=true} builds on the calling thread only (for comparisons). */
     static final boolean SINGLE_THREADED = Boolean.getBoolean("handshakelab.table.singleThreaded");
 
+    /** One thread: dissect a batch of frames, then consume it; frame by frame when dissectors need the payload. */
     private void fill(CaptureFile capture, TableOptions options) {
         FrameCursor cursor = capture.cursor();
         FrameHeaders h = FrameHeaders.create();
         TcpAnalyzer tcp = TcpAnalyzer.create(addresses, app, options.dissectors());
-        boolean first = true;
+        boolean feed = !options.dissectors().isEmpty();
+        FrameBatch batch = new FrameBatch();
         long last = 0;
         while (cursor.next()) {
-            long frame = cursor.frameNumber();
             long ts = cursor.timestampNanos();
-            if (first) {
+            if (cursor.frameNumber() == 1) {
                 referenceTime = reference(ts);
-                first = false;
             }
             h.dissect(cursor);
-            tcp.process(h, frame, ts == FrameCursor.NO_TIMESTAMP ? 0 : ts);
-            int row = size;
-            headerColumns(row, h, ts, cursor.originalLength());
-            analysisColumns(row, tcp);
-            size++;
-            last = frame;
+            if (batch.count == 0) {
+                batch.firstFrame = cursor.frameNumber();
+            }
+            batch.add(h, ts, cursor.originalLength());
+            if (feed || batch.count == FrameBatch.SIZE) {
+                consume(batch, tcp, feed ? h : null);
+                batch.count = 0;
+            }
+            last = cursor.frameNumber();
+        }
+        if (batch.count > 0) {
+            consume(batch, tcp, null);
         }
         finish(tcp, last, cursor);
     }
@@ -119,51 +125,89 @@ final class TableBuilder {
         trim();
     }
 
-    /** The columns read from the frame's headers (written by the reading thread in a pipelined build). */
-    void headerColumns(int row, FrameHeaders h, long ts, long originalLength) {
-        if (row == timestamps.length) {
-            growHeader(row * 2);
+    /**
+     * The columns and the TCP analysis of a batch's frames, in frame order. {@code h} holds the headers of
+     * the batch's only frame when application dissectors need its payload, null otherwise.
+     */
+    void consume(FrameBatch batch, TcpAnalyzer tcp, FrameHeaders h) {
+        int n = batch.count;
+        if (size + n > timestamps.length) {
+            grow(Math.max(timestamps.length * 2, size + n));
         }
-        timestamps[row] = ts;
-        frameLengths[row] = (int) Math.min(originalLength, Integer.MAX_VALUE);
-        int layers = h.ipLayers();
-        if (layers > 0) {
-            ipSrc[row] = address(h, 0, true);
-            ipDst[row] = address(h, 0, false);
-            ipShown[row] = shown(h, 0);
-            if (layers > 1) {
-                int[] extra = new int[3 * (layers - 1)];
-                for (int l = 1; l < layers; l++) {
-                    extra[3 * (l - 1)] = address(h, l, true);
-                    extra[3 * (l - 1) + 1] = address(h, l, false);
-                    extra[3 * (l - 1) + 2] = shown(h, l);
+        for (int i = 0; i < n; i++) {
+            int row = size + i;
+            long frame = row + 1L;
+            long ts = batch.ts[i];
+            timestamps[row] = ts;
+            frameLengths[row] = (int) Math.min(batch.wire[i], Integer.MAX_VALUE);
+            headerAnomalies[row] = batch.anomalies[i];
+            int ip = batch.ip[i];
+            int src = PacketTable.NO_ADDRESS;
+            int dst = PacketTable.NO_ADDRESS;
+            if ((ip & 0xF) != 0) {
+                src = address(ip & 0xF, batch.srcHi[i], batch.srcLo[i]);
+                dst = address(ip & 0xF, batch.dstHi[i], batch.dstLo[i]);
+                ipShown[row] = (byte) (((ip & FrameBatch.SRC_SHOWN) != 0 ? PacketTable.SRC_SHOWN : 0)
+                        | ((ip & FrameBatch.DST_SHOWN) != 0 ? PacketTable.DST_SHOWN : 0));
+            }
+            ipSrc[row] = src;
+            ipDst[row] = dst;
+            long[] extra = batch.extra[i];
+            if ((ip & FrameBatch.MORE) != 0) {
+                extraLayers.put(row, layers(extra));
+            }
+            int meta = batch.meta[i];
+            int bits = (meta >>> 8) & 0xFF;
+            int ports = batch.ports[i];
+            int fw = batch.flagsWindow[i];
+            if (meta != 0) {
+                srcPorts[row] = (char) (ports >>> 16);
+                dstPorts[row] = (char) ports;
+                if ((bits & (TcpAnalyzer.IN_HEADER | TcpAnalyzer.IN_SEQ_EARLY)) != 0) {
+                    rawSeqs[row] = batch.seq[i];
                 }
-                extraLayers.put(row, extra);
+                if ((bits & TcpAnalyzer.IN_HEADER) != 0) {
+                    flags[row] = (short) (fw >>> 16);
+                    rawAcks[row] = batch.ack[i];
+                    windows[row] = (char) fw;
+                    if ((ip & FrameBatch.NET_ELSEWHERE) != 0) {
+                        src = address((int) extra[0], extra[1], extra[2]);
+                        dst = address((int) extra[0], extra[3], extra[4]);
+                    }
+                }
             }
-        } else {
-            ipSrc[row] = PacketTable.NO_ADDRESS;
-            ipDst[row] = PacketTable.NO_ADDRESS;
+            tcp.analyzeSegment(src, dst, ports >>> 16, ports & 0xFFFF, batch.seq[i], batch.ack[i], fw >>> 16,
+                    fw & 0xFFFF, meta >>> 16, batch.seglen[i], bits, (meta & 0xFF) - 1, frame,
+                    ts == FrameCursor.NO_TIMESTAMP ? 0 : ts);
+            if (h != null) {
+                tcp.feed(h, frame);
+            }
+            analysisColumns(row, tcp);
         }
-        if (h.tcpLevel() != FrameHeaders.TCP_NONE) {
-            srcPorts[row] = (char) h.srcPort();
-            dstPorts[row] = (char) h.dstPort();
-            if (h.tcpLevel() == FrameHeaders.TCP_HEADER || h.seqShownEarly()) {
-                rawSeqs[row] = h.seq();
-            }
-            if (h.tcpLevel() == FrameHeaders.TCP_HEADER) {
-                flags[row] = (short) h.flags();
-                rawAcks[row] = h.ack();
-                windows[row] = (char) h.window();
-            }
-        }
-        headerAnomalies[row] = (int) h.anomalyBits();
+        size += n;
     }
 
-    /** The columns of the TCP analysis (written by the analysing thread in a pipelined build). */
-    void analysisColumns(int row, TcpAnalyzer tcp) {
-        if (row == presence.length) {
-            growAnalysis(row * 2);
+    private int address(int version, long hi, long lo) {
+        return version == 4 ? addresses.ipv4((int) lo) : addresses.ipv6(hi, lo);
+    }
+
+    /** The further IP headers of a frame as the table keeps them: (src id, dst id, shown bits) each. */
+    private int[] layers(long[] extra) {
+        int count = extra.length / 5 - 1;
+        int[] out = new int[3 * count];
+        for (int l = 0; l < count; l++) {
+            int k = 5 * (l + 1);
+            int version = (int) extra[k] & 0xF;
+            out[3 * l] = address(version, extra[k + 1], extra[k + 2]);
+            out[3 * l + 1] = address(version, extra[k + 3], extra[k + 4]);
+            out[3 * l + 2] = ((extra[k] & FrameBatch.SRC_SHOWN) != 0 ? PacketTable.SRC_SHOWN : 0)
+                    | ((extra[k] & FrameBatch.DST_SHOWN) != 0 ? PacketTable.DST_SHOWN : 0);
         }
+        return out;
+    }
+
+    /** The columns of the TCP analysis. */
+    private void analysisColumns(int row, TcpAnalyzer tcp) {
         int p = tcp.presence();
         presence[row] = (short) p;
         if (p != 0) {
@@ -176,18 +220,6 @@ final class TableBuilder {
             phases[row] = (byte) tcp.phase().ordinal();
         }
         directions[row] = (byte) tcp.direction();
-    }
-
-    private int address(FrameHeaders h, int layer, boolean source) {
-        if (h.ipVersion(layer) == 4) {
-            return addresses.ipv4(source ? h.ip4Src(layer) : h.ip4Dst(layer));
-        }
-        return source ? addresses.ipv6(h.ip6Src(layer, 0), h.ip6Src(layer, 1))
-                : addresses.ipv6(h.ip6Dst(layer, 0), h.ip6Dst(layer, 1));
-    }
-
-    private static byte shown(FrameHeaders h, int layer) {
-        return (byte) ((h.ipSrcShown(layer) ? PacketTable.SRC_SHOWN : 0) | (h.ipDstShown(layer) ? PacketTable.DST_SHOWN : 0));
     }
 
     private void allocate(int n) {
@@ -214,7 +246,7 @@ final class TableBuilder {
         directions = new byte[n];
     }
 
-    private void growHeader(int n) {
+    private void grow(int n) {
         timestamps = Arrays.copyOf(timestamps, n);
         frameLengths = Arrays.copyOf(frameLengths, n);
         ipSrc = Arrays.copyOf(ipSrc, n);
@@ -227,9 +259,6 @@ final class TableBuilder {
         rawAcks = Arrays.copyOf(rawAcks, n);
         windows = Arrays.copyOf(windows, n);
         headerAnomalies = Arrays.copyOf(headerAnomalies, n);
-    }
-
-    private void growAnalysis(int n) {
         presence = Arrays.copyOf(presence, n);
         streams = Arrays.copyOf(streams, n);
         seqs = Arrays.copyOf(seqs, n);
@@ -243,10 +272,7 @@ final class TableBuilder {
 
     private void trim() {
         if (timestamps.length != size) {
-            growHeader(size);
-        }
-        if (presence.length != size) {
-            growAnalysis(size);
+            grow(size);
         }
     }
 }
