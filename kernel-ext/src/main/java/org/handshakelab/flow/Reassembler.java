@@ -23,7 +23,7 @@ final class Reassembler {
         void end(long frame, String anomaly);
     }
 
-    private record Early(int seq, byte[] data, long frame) {
+    private record Early(int seq, byte[] data) {
     }
 
     private boolean started;
@@ -80,7 +80,7 @@ final class Reassembler {
                     return;
                 }
                 deliverPart(view, skip, length - skip, frame, target);
-                drain(target);
+                drain(frame, target);
             }
         }
         if (finKnown && next == finSeq && !ended) {
@@ -114,12 +114,15 @@ final class Reassembler {
         while (i < early.size() && early.get(i).seq - seq <= 0) {
             i++;
         }
-        early.add(i, new Early(seq, copy, frame));
+        early.add(i, new Early(seq, copy));
         buffered += captured;
     }
 
-    /** Delivers waiting segments that have become contiguous. */
-    private void drain(Target target) {
+    /**
+     * Delivers waiting segments that have become contiguous, as bytes of {@code frame}: the frame that
+     * filled the hole is the one on which whatever they complete is complete.
+     */
+    private void drain(long frame, Target target) {
         while (early != null && !early.isEmpty() && !ended) {
             Early e = early.get(0);
             int skip = next - e.seq;
@@ -130,7 +133,7 @@ final class Reassembler {
             buffered -= e.data.length;
             if (skip < e.data.length) {
                 ByteBuffer b = ByteBuffer.wrap(e.data).asReadOnlyBuffer();
-                deliverPart(b, skip, e.data.length - skip, e.frame, target);
+                deliverPart(b, skip, e.data.length - skip, frame, target);
             }
         }
     }

@@ -420,7 +420,7 @@ public final class TcpAnalyzer {
             pending.add(dir, frame, data);
             offer = pending.bytes(dir);
         }
-        StreamDissector d = detect(c, dir, offer);
+        StreamDissector d = detect(c, dir, offer, frame);
         if (d == null) {
             int seen = pending == null ? data.remaining() : pending.length(dir);
             if (seen >= Detection.BYTES) {
@@ -455,7 +455,7 @@ public final class TcpAnalyzer {
         }
     }
 
-    private StreamDissector detect(TcpConversation c, int dir, ByteBuffer data) {
+    private StreamDissector detect(TcpConversation c, int dir, ByteBuffer data, long frame) {
         int position = data.position();
         int limit = data.limit();
         for (StreamDissectorFactory f : factories) {
@@ -463,7 +463,8 @@ public final class TcpAnalyzer {
             try {
                 d = f.open(info(c), dir, data, sink);
             } catch (RuntimeException e) {
-                sink.anomaly((int) c.firstFrame, "protocol detection failed in " + f.getClass().getName() + ": " + e);
+                sink.anomaly((int) frame, "tcp.stream " + c.stream + ": protocol detection failed in "
+                        + f.getClass().getName() + ": " + e);
                 d = null;
             }
             data.limit(limit).position(position);

@@ -81,6 +81,11 @@ public final class PacketTable {
     final List<CaptureAnomaly> captureAnomalies;
 
     PacketTable(TableBuilder b) {
+        this(b, false);
+    }
+
+    /** The table of {@code b}; a {@code view} shares the builder's growing structures instead of copying them. */
+    PacketTable(TableBuilder b, boolean view) {
         name = b.name;
         size = b.size;
         timestamps = b.timestamps;
@@ -88,7 +93,7 @@ public final class PacketTable {
         ipSrc = b.ipSrc;
         ipDst = b.ipDst;
         ipShown = b.ipShown;
-        extraLayers = Map.copyOf(b.extraLayers);
+        extraLayers = view ? b.extraLayers : Map.copyOf(b.extraLayers);
         srcPorts = b.srcPorts;
         dstPorts = b.dstPorts;
         streams = b.streams;
@@ -109,7 +114,7 @@ public final class PacketTable {
         app = b.app;
         streamCount = b.streamCount;
         referenceTime = b.referenceTime;
-        captureAnomalies = List.copyOf(b.captureAnomalies);
+        captureAnomalies = view ? List.of() : List.copyOf(b.captureAnomalies);
     }
 
     /** Builds the table of {@code capture} in one pass, with the frame, IP and TCP columns only. */
@@ -122,6 +127,35 @@ public final class PacketTable {
         Objects.requireNonNull(capture, "capture");
         Objects.requireNonNull(options, "options");
         return TableBuilder.run(capture, options);
+    }
+
+    /**
+     * Builds the table of {@code capture} and writes it as TSV to {@code out} while it is being built (rows
+     * are final once the frames after them are analysed), as {@link #writeTsv} would afterwards.
+     */
+    public static PacketTable writeTsv(CaptureFile capture, TableOptions options, OutputStream out,
+                                       List<Column> columns) throws IOException {
+        Objects.requireNonNull(capture, "capture");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(out, "out");
+        if (Objects.requireNonNull(columns, "columns").isEmpty()) {
+            throw new IllegalArgumentException("columns must not be empty");
+        }
+        Tsv tsv = new Tsv(null, columns);
+        tsv.header(out);
+        try {
+            PacketTable table = TableBuilder.run(capture, options, (view, from, to) -> {
+                try {
+                    tsv.rows(view, from, to);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            tsv.flush();
+            return table;
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** The capture's name. */

@@ -56,6 +56,21 @@ final class TableBuilder {
         allocate(capacity);
     }
 
+    /** Told about rows that are final, while the table is being built (on the building thread). */
+    interface RowListener {
+        void rows(PacketTable view, int from, int to);
+    }
+
+    private RowListener listener;
+    private int announced;
+
+    /** Builds, telling {@code listener} about final rows as they become final. */
+    static PacketTable run(CaptureFile capture, TableOptions options, RowListener listener) {
+        boolean pipelined = options.dissectors().isEmpty() && capture.size() >= PipelinedBuild.MIN_FILE_SIZE
+                && Runtime.getRuntime().availableProcessors() >= 2 && !SINGLE_THREADED;
+        return run(capture, options, pipelined, listener);
+    }
+
     static PacketTable run(CaptureFile capture, TableOptions options) {
         boolean pipelined = options.dissectors().isEmpty() && capture.size() >= PipelinedBuild.MIN_FILE_SIZE
                 && Runtime.getRuntime().availableProcessors() >= 2 && !SINGLE_THREADED;
@@ -64,9 +79,15 @@ final class TableBuilder {
 
     /** Builds on two threads ({@link PipelinedBuild}, no application dissectors) or on the calling one. */
     static PacketTable run(CaptureFile capture, TableOptions options, boolean pipelined) {
+        return run(capture, options, pipelined, null);
+    }
+
+    private static PacketTable run(CaptureFile capture, TableOptions options, boolean pipelined,
+                                   RowListener listener) {
         // a guess from the file size (frames of a few hundred bytes) saves the first doublings
         long guess = capture.size() / 512;
         TableBuilder b = new TableBuilder(capture.name(), (int) Math.max(INITIAL_ROWS, Math.min(guess, 1 << 20)));
+        b.listener = listener;
         if (pipelined) {
             if (!options.dissectors().isEmpty()) {
                 throw new IllegalArgumentException("a pipelined build runs no application dissectors: "
@@ -121,8 +142,21 @@ final class TableBuilder {
         tcp.finish(lastFrame);
         streamCount = tcp.streamCount();
         captureAnomalies.addAll(cursor.anomalies());
+        announce(size);
         app.seal();
         trim();
+    }
+
+    /**
+     * Tells the listener about rows up to {@code to}: the application fields of a row are final once a
+     * later frame is analysed (dissectors report on the frame being processed), and the last row's at
+     * the end, when open streams are ended.
+     */
+    private void announce(int to) {
+        if (listener != null && to > announced) {
+            listener.rows(new PacketTable(this, true), announced, to);
+            announced = to;
+        }
     }
 
     /**
@@ -185,6 +219,7 @@ final class TableBuilder {
             analysisColumns(row, tcp);
         }
         size += n;
+        announce(size - 1);
     }
 
     private int address(int version, long hi, long lo) {

@@ -82,7 +82,6 @@ public final class TableMain {
     }
 
     private static void tsv(Path file, OutputStream out) throws IOException {
-        PacketTable table = PacketTable.build(CaptureFile.open(file));
-        table.writeTsv(out, Column.ALL);
+        PacketTable.writeTsv(CaptureFile.open(file), TableOptions.defaults(), out, Column.ALL);
     }
 }

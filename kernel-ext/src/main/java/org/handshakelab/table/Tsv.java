@@ -27,7 +27,7 @@ final class Tsv {
     private static final int FLUSH_AT = 1 << 16;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private final PacketTable t;
+    private PacketTable t;
     private final Column[] columns;
     private final byte[] buf = new byte[FLUSH_AT + 4096];
     private int n;
@@ -48,6 +48,13 @@ final class Tsv {
     }
 
     void write(OutputStream out) throws IOException {
+        header(out);
+        rows(t, 0, t.size);
+        flush();
+    }
+
+    /** Starts the output: the header line. */
+    void header(OutputStream out) {
         this.out = out;
         for (int c = 0; c < columns.length; c++) {
             if (c > 0) {
@@ -56,7 +63,12 @@ final class Tsv {
             ascii(columns[c].wiresharkName());
         }
         buf[n++] = '\n';
-        for (int row = 0; row < t.size; row++) {
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} of {@code table}, which may be a view of a table being built. */
+    void rows(PacketTable table, int from, int to) throws IOException {
+        t = table;
+        for (int row = from; row < to; row++) {
             for (int c = 0; c < columns.length; c++) {
                 if (c > 0) {
                     buf[n++] = '\t';
@@ -69,6 +81,10 @@ final class Tsv {
             }
             buf[n++] = '\n';
         }
+    }
+
+    /** Writes out what is buffered. */
+    void flush() throws IOException {
         out.write(buf, 0, n);
         n = 0;
         out.flush();
@@ -77,7 +93,7 @@ final class Tsv {
     private void cell(Column column, int row) throws IOException {
         int p = t.presence[row];
         switch (column) {
-            case FRAME_NUMBER -> number(row + 1L);
+            case FRAME_NUMBER -> number(row + 1);
             case FRAME_TIME_RELATIVE -> {
                 if (t.timestamps[row] != FrameCursor.NO_TIMESTAMP) {
                     seconds9(t.timestamps[row] - t.referenceTime);
@@ -117,7 +133,11 @@ final class Tsv {
 
     private void whenUnsigned(int presence, int bit, int value) {
         if ((presence & bit) != 0) {
-            number(Integer.toUnsignedLong(value));
+            if (value >= 0) {
+                number(value);
+            } else {
+                number(Integer.toUnsignedLong(value));
+            }
         }
     }
 
@@ -188,17 +208,32 @@ final class Tsv {
         }
         number(nanos / 1_000_000_000L);
         buf[n++] = '.';
-        long frac = nanos % 1_000_000_000L;
-        for (int i = 8; i >= 0; i--) {
-            buf[n + i] = (byte) ('0' + frac % 10);
-            frac /= 10;
+        int frac = (int) (nanos % 1_000_000_000L);
+        int pos = n + 9;
+        for (int i = 0; i < 4; i++) {
+            int q = frac / 100;
+            int r = frac - q * 100;
+            buf[--pos] = ONES[r];
+            buf[--pos] = TENS[r];
+            frac = q;
         }
+        buf[--pos] = (byte) ('0' + frac);
         n += 9;
     }
 
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
     private void number(long v) {
-        if (v == 0) {
-            buf[n++] = '0';
+        if (v <= Integer.MAX_VALUE) {
+            number((int) v);
             return;
         }
         int digits = 0;
@@ -208,6 +243,27 @@ final class Tsv {
         for (int i = digits - 1; i >= 0; i--) {
             buf[n + i] = (byte) ('0' + v % 10);
             v /= 10;
+        }
+        n += digits;
+    }
+
+    /** A non-negative int, two digits at a time. */
+    private void number(int v) {
+        int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5
+                : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+        int pos = n + digits;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            buf[--pos] = ONES[r];
+            buf[--pos] = TENS[r];
+            v = q;
+        }
+        if (v >= 10) {
+            buf[--pos] = ONES[v];
+            buf[--pos] = TENS[v];
+        } else {
+            buf[--pos] = (byte) ('0' + v);
         }
         n += digits;
     }

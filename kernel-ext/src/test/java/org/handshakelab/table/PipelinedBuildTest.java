@@ -10,7 +10,7 @@ import org.handshakelab.flow.TcpScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The two-thread build gives exactly the table the one-thread build gives. */
+/** The two-thread build gives exactly the table the one-thread build gives, and the TSV streamed while building the same text. */
 class PipelinedBuildTest {
 
     @TempDir
@@ -38,8 +38,17 @@ class PipelinedBuildTest {
 
     private static void compare(Path file) {
         CaptureFile capture = CaptureFile.open(file);
-        assertSameTables(TableBuilder.run(capture, TableOptions.defaults(), false),
-                TableBuilder.run(capture, TableOptions.defaults(), true));
+        PacketTable one = TableBuilder.run(capture, TableOptions.defaults(), false);
+        assertSameTables(one, TableBuilder.run(capture, TableOptions.defaults(), true));
+        try {
+            java.io.ByteArrayOutputStream after = new java.io.ByteArrayOutputStream();
+            one.writeTsv(after, Column.ALL);
+            java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+            PacketTable.writeTsv(capture, TableOptions.defaults(), streamed, Column.ALL);
+            assertEquals(after.toString(), streamed.toString(), "TSV written while building, " + file.getFileName());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
