@@ -3,10 +3,10 @@ package org.handshakelab.dissect;
 import java.nio.ByteBuffer;
 
 /**
- * IPv4 (RFC 791) and IPv6 (RFC 8200) headers, their fragments, and the IP packets carried inside
- * others (IP in IP, GRE, ICMP errors), as Wireshark 4.0's ip, ipv6, icmp, icmpv6 and gre dissectors
- * read them. Each method gets the tvb Wireshark would: a buffer, the first index, the end of the
- * captured bytes and the reported length (what the headers before said is there).
+ * The IPv4 header (RFC 791), its fragments and its payload, as Wireshark 4.0's ip dissector reads them;
+ * IPv6 is in {@link Ipv6}, IP carried inside IP (tunnels, ICMP errors) in {@link Carried}. Each method
+ * gets the tvb Wireshark would: a buffer, the first index, the end of the captured bytes and the
+ * reported length (what the headers before said is there).
  */
 final class Ip {
 
@@ -25,7 +25,6 @@ final class Ip {
     static final int PROTO_SHIM6 = 140;
 
     private static final int IPV4_MIN_HEADER = 20;
-    private static final int IPV6_HEADER = 40;
     private static final int IP_MF = 0x2000;
     private static final int IP_OFFSET = 0x1FFF;
     private static final int IPOPT_EOOL = 0;
@@ -46,7 +45,7 @@ final class Ip {
         }
         int version = (b.get(off) & 0xFF) >>> 4;
         if (version == 6) {
-            ipv6(h, b, off, end, reported);
+            Ipv6.ipv6(h, b, off, end, reported);
         } else if (version == 4) {
             ipv4(h, b, off, end, reported);
         } else {
@@ -67,7 +66,7 @@ final class Ip {
         if (first >>> 4 != 4) {
             h.anomaly(HeaderAnomaly.IPV4_BAD_VERSION);
             if (first >>> 4 == 6) {
-                ipv6(h, b, off, end, reported);
+                Ipv6.ipv6(h, b, off, end, reported);
             }
             return;
         }
@@ -223,168 +222,8 @@ final class Ip {
         return (a >>> 24) == 10 || (a >>> 20) == 0xAC1 || (a >>> 16) == 0xC0A8 || (a >>> 16) == 0xA9FE;
     }
 
-    /** IPv6 header (RFC 8200 §3), its extension headers (§4), then the upper-layer payload. */
-    static void ipv6(FrameHeaders h, ByteBuffer b, int off, int end, int reported) {
-        h.icmpQuotesIp = false;
-        if (end - off < 1) {
-            h.anomaly(HeaderAnomaly.IP_HEADER_CUT_SHORT);
-            return;
-        }
-        if ((b.get(off) & 0xF0) != 0x60) {
-            h.anomaly(HeaderAnomaly.IPV6_BAD_VERSION);
-            return;
-        }
-        if (end - off < IPV6_HEADER) {
-            h.anomaly(HeaderAnomaly.IP_HEADER_CUT_SHORT);
-            return;
-        }
-        int payloadLength = b.getShort(off + 4) & 0xFFFF;
-        int next = b.get(off + 6) & 0xFF;
-        long srcHi = b.getLong(off + 8);
-        long srcLo = b.getLong(off + 16);
-        long dstHi = b.getLong(off + 24);
-        long dstLo = b.getLong(off + 32);
-        int layer = h.ipLayers;
-        if (layer < FrameHeaders.MAX_IP_LAYERS) {
-            h.ipLayers++;
-            h.ipVersion[layer] = 6;
-            h.ip6Src[2 * layer] = srcHi;
-            h.ip6Src[2 * layer + 1] = srcLo;
-            h.ip6Dst[2 * layer] = dstHi;
-            h.ip6Dst[2 * layer + 1] = dstLo;
-        }
-        h.netVersion = 6;
-        h.netSrcHi = srcHi;
-        h.netSrcLo = srcLo;
-        h.netDstHi = dstHi;
-        h.netDstLo = dstLo;
-        int p = off + IPV6_HEADER;
-        if (payloadLength == 0 && next == PROTO_HOPOPTS) {
-            payloadLength = jumboPayloadLength(b, p, end);
-        }
-        if (h.errorDepth == 0 && payloadLength > reported - IPV6_HEADER) {
-            h.anomaly(HeaderAnomaly.IPV6_PAYLOAD_LENGTH_PAST_FRAME);
-        }
-        if (IPV6_HEADER + payloadLength < reported) {
-            reported = IPV6_HEADER + payloadLength;
-            end = Math.min(end, off + reported);
-        }
-        extensions(h, b, next, p, end, reported - IPV6_HEADER, payloadLength);
-    }
-
-    /** The Jumbo Payload option (RFC 2675) of a hop-by-hop header, or 0. */
-    private static int jumboPayloadLength(ByteBuffer b, int p, int end) {
-        if (end - p < 2) {
-            return 0;
-        }
-        int len = ((b.get(p + 1) & 0xFF) + 1) * 8;
-        int q = p + 2;
-        int limit = Math.min(end, p + len);
-        while (q < limit) {
-            int type = b.get(q) & 0xFF;
-            if (type == 0) {
-                q++;
-                continue;
-            }
-            if (q + 1 >= limit) {
-                return 0;
-            }
-            int optLen = b.get(q + 1) & 0xFF;
-            if (type == 0xC2 && optLen == 4 && q + 6 <= limit) {
-                return b.getInt(q + 2);
-            }
-            q += 2 + optLen;
-        }
-        return 0;
-    }
-
-    /** The extension header chain (RFC 8200 §4) up to the upper-layer header. */
-    private static void extensions(FrameHeaders h, ByteBuffer b, int next, int p, int end, int reported,
-                                   int fragmentPayload) {
-        boolean savedFragmented = h.fragmentedContext;
-        for (int hops = 0; ; hops++) {
-            int len;
-            switch (next) {
-                case PROTO_HOPOPTS, PROTO_ROUTING, PROTO_DSTOPTS, PROTO_MIPV6, PROTO_SHIM6, PROTO_AH -> {
-                    if (end - p < 2 || hops > 64) {
-                        h.anomaly(HeaderAnomaly.IPV6_EXTENSION_CUT_SHORT);
-                        return;
-                    }
-                    len = next == PROTO_AH ? ((b.get(p + 1) & 0xFF) + 2) * 4 : ((b.get(p + 1) & 0xFF) + 1) * 8;
-                    if (len > reported || end - p < len) {
-                        h.anomaly(HeaderAnomaly.IPV6_EXTENSION_CUT_SHORT);
-                        return;
-                    }
-                    if (next == PROTO_ROUTING) {
-                        routingDestination(h, b, p, len);
-                    }
-                }
-                case PROTO_FRAGMENT -> {
-                    if (end - p < 8) {
-                        h.anomaly(HeaderAnomaly.IPV6_EXTENSION_CUT_SHORT);
-                        return;
-                    }
-                    int following = b.get(p) & 0xFF;
-                    int offsetAndFlags = b.getShort(p + 2) & 0xFFFF;
-                    int fragmentOffset = offsetAndFlags & 0xFFF8;
-                    boolean more = (offsetAndFlags & 1) != 0;
-                    fragmentPayload -= 8;
-                    if (fragmentPayload > 0 && (fragmentOffset != 0 || more)) {
-                        h.anomaly(HeaderAnomaly.IP_FRAGMENT);
-                        if (end - (p + 8) < fragmentPayload) {
-                            return; // Wireshark shows the bytes as data, even in a first fragment
-                        }
-                        ByteBuffer whole = h.defragmenter.add(6, h.netSrcHi, h.netSrcLo,
-                                h.netDstHi, h.netDstLo, b.getInt(p + 4), b, p + 8, fragmentPayload,
-                                fragmentOffset, more);
-                        if (whole != null) {
-                            extensions(h, whole, following, 0, whole.limit(), whole.limit(), 0);
-                        }
-                        return;
-                    }
-                    next = following;
-                    p += 8;
-                    reported -= 8;
-                    continue;
-                }
-                default -> {
-                    if (next != 59 && reported > 0) {
-                        transport(h, next, b, p, end, reported, false);
-                    }
-                    h.fragmentedContext = savedFragmented;
-                    return;
-                }
-            }
-            fragmentPayload -= len;
-            next = b.get(p) & 0xFF;
-            p += len;
-            reported -= len;
-        }
-    }
-
-    /** A routing header with segments left changes the final destination (RFC 8200 §4.4, RFC 6275, RFC 8754). */
-    private static void routingDestination(FrameHeaders h, ByteBuffer b, int p, int len) {
-        int type = b.get(p + 2) & 0xFF;
-        int segmentsLeft = b.get(p + 3) & 0xFF;
-        if (segmentsLeft == 0 || len < 24) {
-            return;
-        }
-        int address;
-        switch (type) {
-            case 0 -> address = p + 8 + ((b.get(p + 1) & 0xFF) / 2 - 1) * 16;
-            case 2, 4 -> address = p + 8;
-            default -> {
-                return;
-            }
-        }
-        if (address >= p + 8 && address + 16 <= p + len) {
-            h.netDstHi = b.getLong(address);
-            h.netDstLo = b.getLong(address + 8);
-        }
-    }
-
     /** The payload of an IP header: TCP, or another IP packet carried or quoted inside. */
-    private static void transport(FrameHeaders h, int protocol, ByteBuffer b, int p, int end, int reported,
+    static void transport(FrameHeaders h, int protocol, ByteBuffer b, int p, int end, int reported,
                                   boolean ipv4AfterIcmp) {
         if (h.ipDepth >= MAX_DEPTH) {
             return;
@@ -395,97 +234,13 @@ final class Ip {
                 h.ipv4AfterIcmp = ipv4AfterIcmp;
                 Tcp.dissect(h, b, p, end, reported);
             }
-            case PROTO_ICMP -> icmp(h, b, p, end, reported);
-            case PROTO_ICMPV6 -> icmpv6(h, b, p, end, reported);
+            case PROTO_ICMP -> Carried.icmp(h, b, p, end, reported);
+            case PROTO_ICMPV6 -> Carried.icmpv6(h, b, p, end, reported);
             case PROTO_IPIP -> ip(h, b, p, end, reported);
-            case PROTO_IPV6 -> ipv6(h, b, p, end, reported);
-            case PROTO_GRE -> gre(h, b, p, end, reported);
+            case PROTO_IPV6 -> Ipv6.ipv6(h, b, p, end, reported);
+            case PROTO_GRE -> Carried.gre(h, b, p, end, reported);
             default -> {
                 // UDP and the rest: nothing this table shows
-            }
-        }
-    }
-
-    /** ICMP (RFC 792): error messages quote the IP header and the first bytes of the offending datagram. */
-    private static void icmp(FrameHeaders h, ByteBuffer b, int p, int end, int reported) {
-        if (end - p < 6) {
-            return;
-        }
-        int type = b.get(p) & 0xFF;
-        if (type != 3 && type != 4 && type != 5 && type != 11 && type != 12) {
-            return;
-        }
-        int originalWords = b.get(p + 5) & 0xFF; // RFC 4884 length of the quoted datagram
-        int innerReported = reported - 8;
-        if (type == 5) {
-            if (end - p < 9) {
-                return;
-            }
-            innerReported = Math.min(innerReported, (b.get(p + 8) & 0x0F) * 4 + 8);
-        } else if (originalWords != 0 && reported > 8 + originalWords * 4) {
-            if (end - p < 12) {
-                return; // Wireshark reads the quoted total length here and stops when it is missing
-            }
-            if ((b.getShort(p + 10) & 0xFFFF) > originalWords * 4) {
-                innerReported = Math.min(innerReported, ((b.get(p + 8) & 0x0F) + originalWords) * 4);
-            }
-        }
-        if (innerReported < 0) {
-            return;
-        }
-        h.errorDepth++;
-        h.icmpQuotesIp = true;
-        ip(h, b, p + 8, Math.min(end, p + 8 + innerReported), innerReported);
-        h.icmpQuotesIp = false;
-        h.errorDepth--;
-    }
-
-    /** ICMPv6 (RFC 4443 §3): the error messages 1 to 4 quote the offending IPv6 packet. */
-    private static void icmpv6(FrameHeaders h, ByteBuffer b, int p, int end, int reported) {
-        if (end - p < 9) {
-            return;
-        }
-        int type = b.get(p) & 0xFF;
-        if (type < 1 || type > 4 || (b.get(p + 8) & 0xF0) != 0x60) {
-            return;
-        }
-        h.errorDepth++;
-        ipv6(h, b, p + 8, end, reported - 8);
-        h.errorDepth--;
-    }
-
-    /** GRE (RFC 2784, RFC 2890) carrying IPv4, IPv6 or Ethernet. */
-    private static void gre(FrameHeaders h, ByteBuffer b, int p, int end, int reported) {
-        if (end - p < 4) {
-            return;
-        }
-        int flags = b.getShort(p) & 0xFFFF;
-        int protocol = b.getShort(p + 2) & 0xFFFF;
-        if ((flags & 0x4000) != 0 || (flags & 7) > 1) {
-            return; // source routing (RFC 1701) or an unknown version
-        }
-        int len = 4;
-        if ((flags & 0x8000) != 0) {
-            len += 4;
-        }
-        if ((flags & 0x2000) != 0) {
-            len += 4;
-        }
-        if ((flags & 0x1000) != 0) {
-            len += 4;
-        }
-        if ((flags & 7) == 1 && (flags & 0x0080) != 0) {
-            len += 4;
-        }
-        if (end - p < len) {
-            return;
-        }
-        switch (protocol) {
-            case LinkLayer.ETHERTYPE_IPV4 -> ip(h, b, p + len, end, reported - len);
-            case LinkLayer.ETHERTYPE_IPV6 -> ipv6(h, b, p + len, end, reported - len);
-            case 0x6558 -> LinkLayer.ethernet(h, b, p + len);
-            default -> {
-                // PPP (PPTP) and others: not followed
             }
         }
     }

@@ -44,7 +44,7 @@ final class LinkLayer {
             case 108 -> loop(h, b, s);
             case 101, 12, 14 -> raw(h, b, s);
             case 228 -> Ip.ip(h, b, s, h.frameEnd, h.reportedFrom(s));
-            case 229 -> Ip.ipv6(h, b, s, h.frameEnd, h.reportedFrom(s));
+            case 229 -> Ipv6.ipv6(h, b, s, h.frameEnd, h.reportedFrom(s));
             case 113 -> sll(h, b, s, SLL_HEADER);
             case 276 -> sll(h, b, s, SLL2_HEADER);
             default -> {
@@ -79,7 +79,7 @@ final class LinkLayer {
     static void etherType(FrameHeaders h, ByteBuffer b, int type, int p) {
         switch (type) {
             case ETHERTYPE_IPV4 -> Ip.ipv4(h, b, p, h.frameEnd, h.reportedFrom(p));
-            case ETHERTYPE_IPV6 -> Ip.ipv6(h, b, p, h.frameEnd, h.reportedFrom(p));
+            case ETHERTYPE_IPV6 -> Ipv6.ipv6(h, b, p, h.frameEnd, h.reportedFrom(p));
             case ETHERTYPE_VLAN, ETHERTYPE_QINQ, ETHERTYPE_QINQ_OLD -> vlan(h, b, p);
             default -> {
                 // ARP, LLDP and the rest: no IP, nothing more to show
@@ -141,7 +141,7 @@ final class LinkLayer {
     private static void addressFamily(FrameHeaders h, ByteBuffer b, int family, int p) {
         switch (family) {
             case AF_INET -> Ip.ip(h, b, p, h.frameEnd, h.reportedFrom(p));
-            case AF_INET6_BSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> Ip.ipv6(h, b, p, h.frameEnd, h.reportedFrom(p));
+            case AF_INET6_BSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> Ipv6.ipv6(h, b, p, h.frameEnd, h.reportedFrom(p));
             default -> {
                 // another family: not IP
             }
@@ -168,7 +168,7 @@ final class LinkLayer {
         }
         switch (b.get(s) & 0xF0) {
             case 0x40 -> Ip.ip(h, b, s, h.frameEnd, h.reportedFrom(s));
-            case 0x60 -> Ip.ipv6(h, b, s, h.frameEnd, h.reportedFrom(s));
+            case 0x60 -> Ipv6.ipv6(h, b, s, h.frameEnd, h.reportedFrom(s));
             default -> {
                 // neither IPv4 nor IPv6
             }
