@@ -11,10 +11,17 @@ final class ConversationTable {
     private long[] highs = new long[1024];
     private TcpConversation[] values = new TcpConversation[1024];
     private int size;
+    // the pair looked up last: consecutive segments mostly belong to one connection
+    private long cachedLow = -1;
+    private long cachedHigh = -1;
+    private TcpConversation cached;
 
     TcpConversation find(long a, long b) {
         long low = Math.min(a, b);
         long high = Math.max(a, b);
+        if (low == cachedLow && high == cachedHigh) {
+            return cached;
+        }
         int mask = values.length - 1;
         for (int i = hash(low, high) & mask; ; i = (i + 1) & mask) {
             TcpConversation c = values[i];
@@ -22,6 +29,9 @@ final class ConversationTable {
                 return null;
             }
             if (lows[i] == low && highs[i] == high) {
+                cachedLow = low;
+                cachedHigh = high;
+                cached = c;
                 return c;
             }
         }
@@ -41,6 +51,9 @@ final class ConversationTable {
         lows[i] = low;
         highs[i] = high;
         values[i] = conversation;
+        cachedLow = low;
+        cachedHigh = high;
+        cached = conversation;
         if (size * 2 > values.length) {
             grow();
         }

@@ -34,20 +34,8 @@ final class Bench {
         out.printf(Locale.ROOT, "frames: %,d   tcp streams: %,d   warm-up: %d builds in %.1f s%n", table.size(),
                 table.streamCount(), warmUps, (System.nanoTime() - start) / 1e9);
         table = null;
-        double[] rates = new double[runs];
-        double[] seconds = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            PacketTable t = PacketTable.build(capture);
-            long t1 = System.nanoTime();
-            seconds[i] = (t1 - t0) / 1e9;
-            rates[i] = t.size() / seconds[i];
-        }
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        double median = sorted[runs / 2];
-        out.printf(Locale.ROOT, "build: %.3f s median, %.2f M packets/s median, %.2f M packets/s best (%d runs)%n",
-                seconds[indexOf(rates, median)], median / 1e6, sorted[runs - 1] / 1e6, runs);
+        measure(capture, runs, true, out);
+        measure(capture, runs, false, out);
         Runtime rt = Runtime.getRuntime();
         settle();
         long before = rt.totalMemory() - rt.freeMemory();
@@ -58,6 +46,25 @@ final class Bench {
                         + "%.1f bytes/packet by its own count%n",
                 (after - before) / (double) kept.size(), kept.heapBytes() / (double) kept.size());
         Reference.reachabilityFence(kept);
+    }
+
+    /** Builds {@code runs} times and prints the median and best rates. */
+    private static void measure(CaptureFile capture, int runs, boolean pipelined, PrintStream out) {
+        double[] rates = new double[runs];
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            PacketTable t = TableBuilder.run(capture, TableOptions.defaults(), pipelined);
+            long t1 = System.nanoTime();
+            seconds[i] = (t1 - t0) / 1e9;
+            rates[i] = t.size() / seconds[i];
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        double median = sorted[runs / 2];
+        out.printf(Locale.ROOT, "build, %s: %.3f s median, %.2f M packets/s median, %.2f M packets/s best (%d runs)%n",
+                pipelined ? "two threads" : "one thread ", seconds[indexOf(rates, median)], median / 1e6,
+                sorted[runs - 1] / 1e6, runs);
     }
 
     private static int indexOf(double[] values, double v) {

@@ -13,7 +13,7 @@ import org.handshakelab.flow.TcpAnalyzer;
  */
 final class FrameBatch {
 
-    static final int SIZE = 4096;
+    static final int SIZE = 1024;
 
     /** {@link #ip} bits: the first IP header's version (4 or 6) in the low 4 bits, then these. */
     static final int SRC_SHOWN = 1 << 4;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.handshakelab.LabException;
 import org.handshakelab.capture.CaptureAnomaly;
 import org.handshakelab.capture.CaptureFile;
 import org.handshakelab.capture.FrameCursor;
@@ -20,6 +21,8 @@ import org.handshakelab.flow.TcpAnalyzer;
 final class TableBuilder {
 
     private static final int INITIAL_ROWS = 1024;
+    /** Java arrays stop a little below 2^31 elements. */
+    static final int MAX_ROWS = Integer.MAX_VALUE - 16;
 
     final String name;
     final AddressTable addresses = AddressTable.create();
@@ -166,7 +169,11 @@ final class TableBuilder {
     void consume(FrameBatch batch, TcpAnalyzer tcp, FrameHeaders h) {
         int n = batch.count;
         if (size + n > timestamps.length) {
-            grow(Math.max(timestamps.length * 2, size + n));
+            if ((long) size + n > MAX_ROWS) {
+                throw LabException.of(name, "more than " + MAX_ROWS + " frames, too many for one table",
+                        "split the capture, e.g. editcap -c 100000000 " + name + " part.pcapng");
+            }
+            grow((int) Math.min(MAX_ROWS, Math.max(timestamps.length * 2L, size + n)));
         }
         for (int i = 0; i < n; i++) {
             int row = size + i;
@@ -305,8 +312,9 @@ final class TableBuilder {
         directions = Arrays.copyOf(directions, n);
     }
 
+    /** Gives back spare rows when they are more than a quarter: copying 70 bytes a row costs more than keeping a few. */
     private void trim() {
-        if (timestamps.length != size) {
+        if (timestamps.length > size + size / 4 + INITIAL_ROWS) {
             grow(size);
         }
     }

@@ -66,6 +66,11 @@ public final class TableMain {
         } catch (OutOfMemoryError e) {
             err.println("out of memory building the table; give Java more heap, e.g. java -Xmx4g ...");
             return EXIT_PROBLEM;
+        } catch (RuntimeException e) {
+            // a bug, not a bad file: still one line, with what to report
+            err.println("internal error: " + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?")
+                    + "; please report it with the capture file");
+            return EXIT_PROBLEM;
         }
     }
 
