@@ -24,6 +24,8 @@ final class PipelinedBuild {
     private final BlockingQueue<FrameBatch> free = new ArrayBlockingQueue<>(BATCHES);
     private final BlockingQueue<FrameBatch> full = new ArrayBlockingQueue<>(BATCHES);
     private volatile boolean cancelled;
+    /** The reader's view of the file, when it is mapped whole; the pre-faulting thread walks it. */
+    private volatile java.nio.ByteBuffer mapped;
 
     private PipelinedBuild() {
         for (int i = 0; i < BATCHES; i++) {
@@ -39,6 +41,10 @@ final class PipelinedBuild {
         Thread reader = new Thread(() -> read(b, capture), "packet-table-reader");
         reader.setDaemon(true);
         reader.start();
+        Thread faulter = new Thread(() -> prefault(capture.size()), "packet-table-prefault");
+        faulter.setDaemon(true);
+        faulter.setPriority(Thread.MIN_PRIORITY);
+        faulter.start();
         try {
             consume(b);
         } finally {
@@ -55,6 +61,9 @@ final class PipelinedBuild {
             FrameHeaders h = FrameHeaders.create();
             batch = take(free);
             while (cursor.next()) {
+                if (cursor.frameNumber() == 1) {
+                    mapped = cursor.buffer();
+                }
                 touchNext(cursor);
                 long ts = cursor.timestampNanos();
                 if (cursor.frameNumber() == 1) {
@@ -84,6 +93,31 @@ final class PipelinedBuild {
     }
 
     private int touched;
+    private long faulted;
+
+    /**
+     * Touches one byte per page of the mapped file, ahead of the reader: on a fresh mapping every page
+     * faults once (about 0.6 s per GiB here), and two threads take those faults about twice as fast as one.
+     * Pages already mapped (a second build of the same capture) cost a few nanoseconds each.
+     */
+    private void prefault(long fileSize) {
+        for (int waited = 0; mapped == null && !cancelled && waited < 200; waited++) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        java.nio.ByteBuffer b = mapped;
+        if (b == null || b.capacity() < fileSize) {
+            return; // not mapped whole (a file beyond 2 GiB is read in windows): nothing to do ahead
+        }
+        long sum = 0;
+        for (int p = 0; p < b.limit() && !cancelled; p += 4096) {
+            sum += b.get(p);
+        }
+        faulted = sum;
+    }
 
     /**
      * Reads a byte where the next record probably starts (a pcapng block without options right after this

@@ -22,7 +22,10 @@ import org.handshakelab.capture.CaptureFile;
  *     packets per second for building the table in-process after a warm-up, and heap bytes per packet
  * </pre>
  *
- * <p>Problems are one line on stderr and exit code 2, never a stack trace.
+ * <p>Problems are one line on stderr and exit code 2, never a stack trace. Recommended JVM options:
+ * {@code -XX:+UseParallelGC -XX:TieredStopAtLevel=1} for {@code --tsv} (a one-second run: C2 compiles
+ * longer than it saves), {@code -XX:+UseParallelGC} for {@code bench}; {@code -Xmx} about 100 bytes per
+ * frame plus the default.
  */
 public final class TableMain {
 
