@@ -1,0 +1,90 @@
+package org.handshakelab.table;
+
+import java.io.PrintStream;
+import java.lang.ref.Reference;
+import java.util.Arrays;
+import java.util.Locale;
+import org.handshakelab.capture.CaptureFile;
+
+/**
+ * {@code ./lab bench FILE}: how fast the packet table is built in-process (frame walk, header
+ * dissection, TCP analysis with stream index and relative numbers, columns), after a warm-up that lets
+ * the JIT compile the loop and the file's pages reach the page cache, and how much heap it keeps per
+ * packet.
+ */
+final class Bench {
+
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
+    private static final int MIN_WARM_UP_BUILDS = 3;
+    private static final int MAX_WARM_UP_BUILDS = 20;
+
+    private Bench() {
+    }
+
+    static void run(CaptureFile capture, int runs, PrintStream out) {
+        out.printf(Locale.ROOT, "capture: %s (%,d bytes)%n", capture.name(), capture.size());
+        long start = System.nanoTime();
+        int warmUps = 0;
+        PacketTable table = null;
+        while (warmUps < MIN_WARM_UP_BUILDS
+                || (System.nanoTime() - start < WARM_UP_NANOS && warmUps < MAX_WARM_UP_BUILDS)) {
+            table = PacketTable.build(capture);
+            warmUps++;
+        }
+        out.printf(Locale.ROOT, "frames: %,d   tcp streams: %,d   warm-up: %d builds in %.1f s%n", table.size(),
+                table.streamCount(), warmUps, (System.nanoTime() - start) / 1e9);
+        table = null;
+        measure(capture, runs, true, out);
+        measure(capture, runs, false, out);
+        Runtime rt = Runtime.getRuntime();
+        settle();
+        long before = rt.totalMemory() - rt.freeMemory();
+        PacketTable kept = PacketTable.build(capture);
+        settle();
+        long after = rt.totalMemory() - rt.freeMemory();
+        out.printf(Locale.ROOT, "heap: %.1f bytes/packet retained by the table (measured after GC), "
+                        + "%.1f bytes/packet by its own count%n",
+                (after - before) / (double) kept.size(), kept.heapBytes() / (double) kept.size());
+        Reference.reachabilityFence(kept);
+    }
+
+    /** Builds {@code runs} times and prints the median and best rates. */
+    private static void measure(CaptureFile capture, int runs, boolean pipelined, PrintStream out) {
+        double[] rates = new double[runs];
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            PacketTable t = TableBuilder.run(capture, TableOptions.defaults(), pipelined);
+            long t1 = System.nanoTime();
+            seconds[i] = (t1 - t0) / 1e9;
+            rates[i] = t.size() / seconds[i];
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        double median = sorted[runs / 2];
+        out.printf(Locale.ROOT, "build, %s: %.3f s median, %.2f M packets/s median, %.2f M packets/s best (%d runs)%n",
+                pipelined ? "two threads" : "one thread ", seconds[indexOf(rates, median)], median / 1e6,
+                sorted[runs - 1] / 1e6, runs);
+    }
+
+    private static int indexOf(double[] values, double v) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == v) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static void settle() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

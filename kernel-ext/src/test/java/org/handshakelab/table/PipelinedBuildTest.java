@@ -1,0 +1,75 @@
+package org.handshakelab.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.handshakelab.capture.CaptureFile;
+import org.handshakelab.flow.TcpScript;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The two-thread build gives exactly the table the one-thread build gives, and the TSV streamed while building the same text. */
+class PipelinedBuildTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assertSameTables(PacketTable one, PacketTable two) {
+        assertEquals(one.size(), two.size());
+        assertEquals(one.streamCount(), two.streamCount());
+        List<String> differences = new ArrayList<>();
+        for (int row = 0; row < one.size(); row++) {
+            for (Column c : Column.ALL) {
+                if (!one.text(c, row).equals(two.text(c, row))) {
+                    differences.add("frame " + (row + 1) + " " + c.wiresharkName());
+                }
+            }
+            if (one.analysisBits(row) != two.analysisBits(row) || one.phase(row) != two.phase(row)
+                    || one.windowScaled(row) != two.windowScaled(row) || one.direction(row) != two.direction(row)
+                    || !one.headerAnomalies(row).equals(two.headerAnomalies(row))
+                    || one.frameLength(row) != two.frameLength(row)) {
+                differences.add("frame " + (row + 1) + " analysis, phase, window, direction or anomalies");
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    private static void compare(Path file) {
+        CaptureFile capture = CaptureFile.open(file);
+        PacketTable one = TableBuilder.run(capture, TableOptions.defaults(), false);
+        assertSameTables(one, TableBuilder.run(capture, TableOptions.defaults(), true));
+        try {
+            java.io.ByteArrayOutputStream after = new java.io.ByteArrayOutputStream();
+            one.writeTsv(after, Column.ALL);
+            java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+            PacketTable.writeTsv(capture, TableOptions.defaults(), streamed, Column.ALL);
+            assertEquals(after.toString(), streamed.toString(), "TSV written while building, " + file.getFileName());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void scenariosGiveTheSameTable() {
+        compare(Scenarios.write(dir.resolve("s.pcapng")));
+    }
+
+    @Test
+    void corpusCapturesGiveTheSameTable() {
+        for (Path p : Corpus.captures()) {
+            compare(p);
+        }
+    }
+
+    @Test
+    void manyBatchesAndStreamsGiveTheSameTable() {
+        TcpScript s = TcpScript.of("10.0.0.1", 30000, "10.0.0.2", 80, 1, 2);
+        for (int i = 0; i < 3000; i++) {
+            s = s.then("10.0.0.1", 30000 + i % 700, "10.0.0.2", 80, 1000L * i, 7L * i);
+            s.syn(new byte[0]).synAck(new byte[0]).ack(0).data(0, new byte[i % 50]).fin(0).fin(1).ack(0);
+        }
+        compare(s.write(dir.resolve("many.pcapng")));
+    }
+}
