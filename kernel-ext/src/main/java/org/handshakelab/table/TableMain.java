@@ -90,6 +90,6 @@ public final class TableMain {
     }
 
     private static void tsv(Path file, OutputStream out) throws IOException {
-        PacketTable.writeTsv(CaptureFile.open(file), TableOptions.defaults(), out, Column.ALL);
+        PacketTable.writeTsv(CaptureFile.open(file), TableOptions.standard(), out, Column.ALL);
     }
 }

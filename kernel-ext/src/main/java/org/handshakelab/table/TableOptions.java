@@ -21,6 +21,11 @@ public record TableOptions(List<StreamDissectorFactory> dissectors) {
         dissectors = List.copyOf(Objects.requireNonNull(dissectors, "dissectors"));
     }
 
+    /** The lab's HTTP, TLS and SSH dissectors, recognised by content: every column of the table. */
+    public static TableOptions standard() {
+        return new TableOptions(List.of(org.handshakelab.flow.AppStreamDissectors.INSTANCE));
+    }
+
     /** No application dissectors: the frame, IP and TCP columns only. */
     public static TableOptions defaults() {
         return new TableOptions(List.of());

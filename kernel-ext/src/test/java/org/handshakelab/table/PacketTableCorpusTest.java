@@ -38,9 +38,30 @@ class PacketTableCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyTcpCaptureMatchesTsharkFieldForField() {
+        return compare(COLUMNS, TableOptions.defaults(), KNOWN);
+    }
+
+    /**
+     * With the HTTP, TLS and SSH dissectors: every column. zk-get-to-ssh-server.pcap frame 4 is an HTTP GET
+     * sent to port 22: tshark goes by the port and calls it an encrypted SSH packet, the lab goes by the bytes.
+     * zk-hrr.pcap frame 11 completes a ServerHello whose segments came out of order: the lab reassembles them,
+     * tshark does so only with {@code tcp.reassemble_out_of_order:TRUE} (off by default in 4.0).
+     */
+    static final Map<String, Set<String>> KNOWN_ALL = Map.of(
+            "td-timestamp_invalid_nano.pcap", Set.of("3:frame.time_relative"),
+            "zk-get-to-ssh-server.pcap", Set.of("4:http.request.method", "4:http.request.uri", "4:ssh.protocol",
+                    "4:ssh.message_code"),
+            "zk-hrr.pcap", Set.of("11:tls.record.content_type", "11:tls.handshake.type"));
+
+    @TestFactory
+    Stream<DynamicTest> everyTcpCaptureMatchesTsharkInEveryColumnWithTheApplicationDissectors() {
+        return compare(Column.ALL, TableOptions.standard(), KNOWN_ALL);
+    }
+
+    private Stream<DynamicTest> compare(List<Column> columns, TableOptions options, Map<String, Set<String>> known) {
         Tshark.assumePresent();
         List<Path> files = Corpus.captures();
-        List<String> fields = Differences.names(COLUMNS);
+        List<String> fields = Differences.names(columns);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<CompletableFuture<List<String[]>>> truths = files.stream()
                 .map(p -> CompletableFuture.supplyAsync(() -> Tshark.fields(p, Corpus.decodeAs(p), fields), pool))
@@ -53,9 +74,9 @@ class PacketTableCorpusTest {
             if (!tcp) {
                 return; // no TCP: not part of this comparison (pcapng non-packet records make tshark count more frames)
             }
-            PacketTable table = PacketTable.build(CaptureFile.open(p));
-            var mismatches = Differences.of(p, table, rows, COLUMNS,
-                    KNOWN.getOrDefault(p.getFileName().toString(), Set.of()));
+            PacketTable table = PacketTable.build(CaptureFile.open(p), options);
+            var mismatches = Differences.of(p, table, rows, columns,
+                    known.getOrDefault(p.getFileName().toString(), Set.of()));
             summary.add(p.getFileName() + ": " + table.size() + " frames, " + mismatches.size() + " mismatches");
             assertEquals(List.of(), mismatches.stream().map(Object::toString).toList());
         }));
