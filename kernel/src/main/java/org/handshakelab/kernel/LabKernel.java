@@ -141,7 +141,11 @@ public final class LabKernel extends BaseKernel {
     public synchronized void onStartup() {
         installNotebookKernel();
         for (String imp : STARTUP_IMPORTS) {
-            evalCell(imp, 0);
+            try {
+                evalCell(imp, 0);
+            } catch (CellError e) {
+                System.err.println("startup import skipped (" + imp + "): " + e.evalue());
+            }
         }
         if (extensionsEnabled) {
             installExtensionsFrom(getClassLoader());
