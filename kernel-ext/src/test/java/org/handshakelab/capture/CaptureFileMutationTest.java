@@ -1,5 +1,7 @@
 package org.handshakelab.capture;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -37,7 +39,7 @@ class CaptureFileMutationTest {
 
     @TestFactory
     Stream<DynamicTest> everyMutantReadsToTheEndOrThrowsLabException() {
-        return Corpus.readableCaptures().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
+        return TestTools.corpusCaptures().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
                 () -> assertTimeoutPreemptively(Duration.ofSeconds(30), () -> mutate(p))));
     }
 
@@ -46,7 +48,7 @@ class CaptureFileMutationTest {
     Stream<DynamicTest> everyPrefixReadsAPrefixOfTheFrames() {
         return Stream.of("ws-dhcp.pcap", "td-pptp.pcap", "ws-dhcp.pcapng", "ptg-le-test202.pcapng",
                 "ptg-be-test006.pcapng", "td-tcp-handshake-nano.pcap").map(name -> DynamicTest.dynamicTest(name, () -> {
-                    Path file = Corpus.file(name);
+                    Path file = TestTools.corpusFile(name);
                     byte[] whole = Files.readAllBytes(file);
                     List<Long> offsets = new ArrayList<>();
                     CaptureFile full = CaptureFile.open(file);

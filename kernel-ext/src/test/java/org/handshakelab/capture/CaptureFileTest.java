@@ -1,5 +1,7 @@
 package org.handshakelab.capture;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CaptureFileTest {
 
     private static CaptureFile open(String name) {
-        return CaptureFile.open(Corpus.file(name));
+        return CaptureFile.open(TestTools.corpusFile(name));
     }
 
     /** File, format, byte order, link type (-1: several), packets; from the corpus README (capinfos). */
@@ -227,7 +229,7 @@ class CaptureFileTest {
         "lp-linktype-reserved-field-not-zero.pcap, 20, reserved bits of the link-type field are not zero",
     })
     void damagedHeaderThrowsLabExceptionWithFileOffsetAndProblem(String name, long offset, String problem) {
-        Path path = Corpus.file(name);
+        Path path = TestTools.corpusFile(name);
         LabException e = assertThrows(LabException.class, () -> CaptureFile.open(path));
         assertEquals(offset, e.offset());
         String message = e.getMessage();
@@ -239,7 +241,7 @@ class CaptureFileTest {
 
     @Test
     void keyLogTextFileIsNotACapture() {
-        Path path = Corpus.file("it13-keylog.txt");
+        Path path = TestTools.corpusFile("it13-keylog.txt");
         LabException e = assertThrows(LabException.class, () -> CaptureFile.open(path));
         assertTrue(e.getMessage().contains("not a pcap or pcapng file"), e.getMessage());
         assertTrue(e.getMessage().contains("looks like text"), e.getMessage());

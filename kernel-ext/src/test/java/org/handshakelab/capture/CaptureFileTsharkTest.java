@@ -1,5 +1,7 @@
 package org.handshakelab.capture;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ class CaptureFileTsharkTest {
     @TestFactory
     Stream<DynamicTest> everyFrameHasTsharksTimestampLengthsAndInterface() {
         TsharkOracle.assumePresent();
-        List<Path> files = Corpus.readableCaptures().stream()
+        List<Path> files = TestTools.corpusCaptures().stream()
                 // tshark 4.0 prints an out-of-range nanosecond fraction as "10.-2147483648"; we carry the sum
                 .filter(p -> !p.getFileName().toString().equals("td-timestamp_invalid_nano.pcap"))
                 .toList();

@@ -1,5 +1,7 @@
 package org.handshakelab.capture;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,7 +101,7 @@ class CaptureWriterTest {
 
     @Test
     void copyingTheDtlsCaptureKeepsFramesInterfacesAndSecrets() {
-        CaptureFile source = CaptureFile.open(Corpus.file("nd-dtls.pcap"));
+        CaptureFile source = CaptureFile.open(TestTools.corpusFile("nd-dtls.pcap"));
         Path out = dir.resolve("copy.pcapng");
         try (CaptureWriter w = CaptureWriter.create(out)) {
             w.writeAll(source);
@@ -112,7 +114,7 @@ class CaptureWriterTest {
 
     @Test
     void copyingEveryReadablePcapngCorpusFileKeepsItsFrames() {
-        for (Path p : Corpus.readableCaptures()) {
+        for (Path p : TestTools.corpusCaptures()) {
             CaptureFile source = CaptureFile.open(p);
             Path out = dir.resolve(p.getFileName() + ".copy");
             try (CaptureWriter w = CaptureWriter.create(out)) {
@@ -189,7 +191,7 @@ class CaptureWriterTest {
     void writtenPcapngOpensInTsharkWithoutWarningsAndTheSameTimes() throws Exception {
         TsharkOracle.assumePresent();
         Path out = dir.resolve("lab.pcapng");
-        CaptureFile dtls = CaptureFile.open(Corpus.file("nd-dtls.pcap"));
+        CaptureFile dtls = CaptureFile.open(TestTools.corpusFile("nd-dtls.pcap"));
         try (CaptureWriter w = CaptureWriter.create(out)) {
             w.writeSecret(SecretsType.TLS_KEY_LOG, KEYS);
             w.writeAll(dtls);
@@ -200,7 +202,7 @@ class CaptureWriterTest {
         assertEquals(List.of(), run.warnings());
         assertEquals(TsharkOracle.packets(out), TsharkOracle.packets(CaptureFile.open(out)));
         assertEquals(28, run.lines().size());
-        assertTrue(Files.size(out) > Files.size(Corpus.file("nd-dtls.pcap")) - 4096);
+        assertTrue(Files.size(out) > Files.size(TestTools.corpusFile("nd-dtls.pcap")) - 4096);
     }
 
     @Test
@@ -209,7 +211,7 @@ class CaptureWriterTest {
         Path out = dir.resolve("lab.pcap");
         try (CaptureWriter w = CaptureWriter.create(out, WriteOptions.builder(CaptureFormat.PCAP_NSEC)
                 .byteOrder(ByteOrder.BIG_ENDIAN).build())) {
-            w.writeAll(CaptureFile.open(Corpus.file("td-tcp-handshake-nano.pcap")));
+            w.writeAll(CaptureFile.open(TestTools.corpusFile("td-tcp-handshake-nano.pcap")));
         }
         TsharkOracle.Run run = TsharkOracle.run(out);
         assertEquals(0, run.exitCode(), run.errors().toString());

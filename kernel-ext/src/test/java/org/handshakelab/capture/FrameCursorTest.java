@@ -1,5 +1,7 @@
 package org.handshakelab.capture;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +23,7 @@ class FrameCursorTest {
 
     @Test
     void smallMappingWindowsGiveTheSameFramesAsOneMapping() {
-        for (Path p : Corpus.readableCaptures()) {
+        for (Path p : TestTools.corpusCaptures()) {
             CaptureFile whole = CaptureFile.open(p);
             for (int window : new int[] {1, 100, 4096}) {
                 CaptureFile windowed = CaptureFile.open(p, window);

@@ -1,5 +1,7 @@
 package org.handshakelab.capture;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs tshark as ground truth when it is installed; tests that need it are skipped otherwise. */
 final class TsharkOracle {
 
-    private static final String TSHARK = find();
+    private static final String TSHARK = TestTools.find("tshark");
 
     private TsharkOracle() {
     }
@@ -23,15 +25,6 @@ final class TsharkOracle {
         return Math.floorDiv(nanos, 1_000_000_000L) + "." + String.format("%09d", Math.floorMod(nanos, 1_000_000_000L));
     }
 
-    private static String find() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir, "tshark");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
-    }
 
     /** Skips the test when tshark is not installed. */
     static void assumePresent() {

@@ -1,5 +1,7 @@
 package org.handshakelab.dissect;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -33,41 +35,18 @@ public final class AppProtocolsCorpus {
             Field.SSH_PROTOCOL, Field.SSH_MESSAGE_CODE, Field.HTTP_REQUEST_METHOD, Field.HTTP_REQUEST_URI,
             Field.HTTP_RESPONSE_CODE);
 
-    private static final Path DIR = locate();
-    private static final String TSHARK = findTshark();
+    private static final String TSHARK = TestTools.find("tshark");
 
     private AppProtocolsCorpus() {
     }
 
     // ---- locating things ----
 
-    private static Path locate() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
 
-    private static String findTshark() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir, "tshark");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
-    }
 
     /** A corpus file; skips the test when the corpus or the file is missing. */
     public static Path file(String name) {
-        assumeTrue(DIR != null, "corpus not found: no shared/corpus in " + Path.of("").toAbsolutePath()
-                + " or a parent");
-        Path p = DIR.resolve(name);
-        assumeTrue(Files.isRegularFile(p), "corpus file not found: " + p);
-        return p;
+        return TestTools.corpusFile(name);
     }
 
     /** Skips the test when tshark is not installed. */

@@ -1,5 +1,7 @@
 package org.handshakelab.table;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +40,7 @@ class DamagedPacketsTest {
     private List<Frame> sampleFrames() {
         List<Frame> frames = new ArrayList<>(CaptureFile.open(Scenarios.write(dir.resolve("s.pcapng"))).frames());
         try {
-            for (Path p : Corpus.captures()) {
+            for (Path p : TestTools.corpusCaptures()) {
                 frames.addAll(CaptureFile.open(p).frames());
             }
         } catch (org.opentest4j.TestAbortedException e) {

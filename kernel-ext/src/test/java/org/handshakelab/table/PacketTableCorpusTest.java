@@ -1,5 +1,7 @@
 package org.handshakelab.table;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,11 +62,11 @@ class PacketTableCorpusTest {
 
     private Stream<DynamicTest> compare(List<Column> columns, TableOptions options, Map<String, Set<String>> known) {
         Tshark.assumePresent();
-        List<Path> files = Corpus.captures();
+        List<Path> files = TestTools.corpusCaptures();
         List<String> fields = Differences.names(columns);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<CompletableFuture<List<String[]>>> truths = files.stream()
-                .map(p -> CompletableFuture.supplyAsync(() -> Tshark.fields(p, Corpus.decodeAs(p), fields), pool))
+                .map(p -> CompletableFuture.supplyAsync(() -> Tshark.fields(p, TestTools.corpusDecodeAs(p), fields), pool))
                 .toList();
         pool.shutdown();
         List<String> summary = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.handshakelab.table;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -58,7 +60,7 @@ class PipelinedBuildTest {
 
     @Test
     void corpusCapturesGiveTheSameTable() {
-        for (Path p : Corpus.captures()) {
+        for (Path p : TestTools.corpusCaptures()) {
             compare(p);
         }
     }

@@ -1,5 +1,7 @@
 package org.handshakelab.table;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -17,20 +19,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Tshark {
 
-    private static final String BINARY = find();
+    private static final String BINARY = TestTools.find("tshark");
 
     private Tshark() {
     }
 
-    private static String find() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "tshark");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
-    }
 
     /** Skips the calling test when tshark is missing. */
     public static void assumePresent() {

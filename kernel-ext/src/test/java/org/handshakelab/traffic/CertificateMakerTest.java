@@ -1,5 +1,7 @@
 package org.handshakelab.traffic;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Our certificate against one made by the course's real openssl command, field by field. */
 class CertificateMakerTest {
 
-    private static final String OPENSSL = TlsTshark.find("openssl");
+    private static final String OPENSSL = TestTools.find("openssl");
     private static final Pattern HEX_LINE = Pattern.compile("\\s+([0-9a-fA-F]{2}:)*[0-9a-fA-F]{2}:?");
 
     private static CertifiedKey ours;

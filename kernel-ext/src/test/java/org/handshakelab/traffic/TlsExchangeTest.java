@@ -1,5 +1,7 @@
 package org.handshakelab.traffic;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -157,7 +159,7 @@ class TlsExchangeTest {
 
     @Test
     void servesTheCertificateTheRealOpensslCommandMade() {
-        String openssl = TlsTshark.find("openssl");
+        String openssl = TestTools.find("openssl");
         assumeTrue(openssl != null, "openssl not installed");
         TlsTshark.run(List.of(openssl, "req", "-x509", "-newkey", "rsa:2048", "-keyout",
                 dir.resolve("server.key").toString(), "-out", dir.resolve("server.crt").toString(), "-days", "365",

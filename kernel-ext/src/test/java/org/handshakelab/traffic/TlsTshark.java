@@ -1,5 +1,7 @@
 package org.handshakelab.traffic;
 
+import org.handshakelab.TestTools;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** tshark as the outside witness: captures loopback traffic live and reads captures with a key log. */
 final class TlsTshark implements AutoCloseable {
 
-    private static final String TSHARK = find("tshark");
+    private static final String TSHARK = TestTools.find("tshark");
     private static final long START_MILLIS = 30_000;
 
     private final Process process;
@@ -115,13 +117,4 @@ final class TlsTshark implements AutoCloseable {
         }
     }
 
-    static String find(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, program);
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
-    }
 }

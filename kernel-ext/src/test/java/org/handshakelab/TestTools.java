@@ -1,7 +1,8 @@
-package org.handshakelab.table;
+package org.handshakelab;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,17 +14,29 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The public capture corpus in {@code shared/corpus} (found by walking up from the working directory,
- * or at {@code HANDSHAKE_LAB_CORPUS}), with the decode-as options its README lists for tshark.
+ * What the tests take from outside the repository: programs on the PATH (tshark, openssl) and the public
+ * capture corpus in {@code shared/corpus} (found by walking up from the working directory, or at
+ * {@code HANDSHAKE_LAB_CORPUS}). A test that needs one and cannot have it is skipped with a message.
  */
-final class Corpus {
+public final class TestTools {
 
-    private static final Path DIR = locate();
+    private static final Path CORPUS = locateCorpus();
 
-    private Corpus() {
+    private TestTools() {
     }
 
-    private static Path locate() {
+    /** The absolute path of {@code program} on the PATH, or null. */
+    public static String find(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    private static Path locateCorpus() {
         String override = System.getenv("HANDSHAKE_LAB_CORPUS");
         if (override != null && Files.isDirectory(Path.of(override))) {
             return Path.of(override);
@@ -38,15 +51,22 @@ final class Corpus {
     }
 
     /** The corpus folder; skips the test when there is none. */
-    static Path dir() {
-        assumeTrue(DIR != null, "corpus not found at shared/corpus in " + Path.of("").toAbsolutePath()
+    public static Path corpus() {
+        assumeTrue(CORPUS != null, "corpus not found at shared/corpus in " + Path.of("").toAbsolutePath()
                 + " or any parent (set HANDSHAKE_LAB_CORPUS to point at it)");
-        return DIR;
+        return CORPUS;
     }
 
-    /** The .pcap/.pcapng files tshark can read (the lp- ones have damaged file headers). */
-    static List<Path> captures() {
-        try (Stream<Path> files = Files.list(dir())) {
+    /** A corpus file; skips the test when the corpus or the file is missing. */
+    public static Path corpusFile(String name) {
+        Path p = corpus().resolve(name);
+        assumeTrue(Files.isRegularFile(p), "corpus file not found: " + p);
+        return p;
+    }
+
+    /** The corpus capture files, sorted: all .pcap/.pcapng but the lp- ones, whose file headers are damaged. */
+    public static List<Path> corpusCaptures() {
+        try (Stream<Path> files = Files.list(corpus())) {
             return files.filter(p -> {
                 String n = p.getFileName().toString();
                 return (n.endsWith(".pcap") || n.endsWith(".pcapng")) && !n.startsWith("lp-");
@@ -56,11 +76,11 @@ final class Corpus {
         }
     }
 
-    /** tshark options per file from the README's decode-as column, e.g. {@code -d tcp.port==22,http}. */
-    static Map<String, List<String>> decodeAs() {
+    /** tshark options per file from the corpus README's decode-as column, e.g. {@code -d tcp.port==22,http}. */
+    public static Map<String, List<String>> corpusDecodeAs() {
         Map<String, List<String>> options = new TreeMap<>();
         try {
-            for (String line : Files.readAllLines(dir().resolve("README.md"))) {
+            for (String line : Files.readAllLines(corpus().resolve("README.md"))) {
                 String[] cells = line.split("\\|");
                 if (cells.length < 11 || !cells[1].trim().matches("[\\w.-]+\\.pcap(ng)?")) {
                     continue;
@@ -77,7 +97,7 @@ final class Corpus {
     }
 
     /** The decode-as options for {@code file}, empty when it needs none. */
-    static List<String> decodeAs(Path file) {
-        return new ArrayList<>(decodeAs().getOrDefault(file.getFileName().toString(), List.of()));
+    public static List<String> corpusDecodeAs(Path file) {
+        return new ArrayList<>(corpusDecodeAs().getOrDefault(file.getFileName().toString(), List.of()));
     }
 }
