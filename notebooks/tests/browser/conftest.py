@@ -47,12 +47,12 @@ LAB_SETTINGS = {
 
 def missing_browser_message() -> str | None:
     """One line naming the Debian package to install, or None when both programs are there."""
-    missing = [pkg for path, pkg in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver"))
+    missing = [(path, pkg) for path, pkg in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver"))
                if not os.access(path, os.X_OK)]
     if not missing:
         return None
-    return (f"{' and '.join(str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK))} "
-            f"not found: sudo apt-get install {' '.join(missing)} (./lab test installs them as root)")
+    return (f"{' and '.join(str(path) for path, _ in missing)} not found: "
+            f"sudo apt-get install {' '.join(pkg for _, pkg in missing)} (./lab test installs it as root)")
 
 
 def kill_processes_mentioning(marker: str) -> list[int]:

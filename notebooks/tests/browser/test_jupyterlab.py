@@ -60,6 +60,8 @@ return {
   kernel: kernelName ? kernelName.textContent.trim() : '',
   status: indicator ? indicator.getAttribute('data-status') : '',
   prompts: prompts,
+  errors: panel.querySelectorAll(
+      '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
 };
 })()"""
 
@@ -154,18 +156,17 @@ def test_start_here_runs_in_jupyterlab_and_draws_its_table_and_chart(jupyter_lab
 
         run_started = time.monotonic()
         run_all_cells(browser)
-        # every prompt shows its execution count ("[3]:"), none is queued ("[*]:"), the kernel is idle
+        # Done when the kernel is idle, no cell is queued or running ("[*]:"), and either every prompt
+        # shows its execution count ("[3]:") or an error stopped the run (the cells after it stay "[ ]:").
         state = wait_for(browser, "Run All Cells to finish", RUN_ALL_TIMEOUT,
-                         f"const s = {NOTEBOOK_STATE}; return s && s.status === 'idle' && s.prompts.length === arguments[0]"
-                         " && s.prompts.every(p => /^\\[\\d+\\]:$/.test(p)) ? s : null;",
-                         code_cells)
+                         f"const s = {NOTEBOOK_STATE}; return s && s.status === 'idle'"
+                         " && !s.prompts.includes('[*]:')"
+                         " && (s.errors > 0 || s.prompts.every(p => /^\\[\\d+\\]:$/.test(p))) ? s : null;")
         timings.append(f"run all {time.monotonic() - run_started:.1f} s")
-        counts = [int(p.strip("[]:")) for p in state["prompts"]]
-        assert counts == sorted(counts), f"cells ran out of order: {state['prompts']}"
 
-        # the chart's PNG must be decoded before it can be measured or seen
-        wait_for(browser, "the chart image to load", 10,
-                 f"const s = {OUTPUTS}; return s.images.length && s.images.every(i => i.complete);")
+        # a PNG must be decoded before it can be measured or seen
+        wait_for(browser, "the images to load", 10,
+                 f"const s = {OUTPUTS}; return s.images.every(i => i.complete);")
         outputs = browser.execute_script(f"return {OUTPUTS};")
         box = browser.execute_script(SHOW_CHART)
         time.sleep(0.5)  # let the scroll settle and the page repaint before the screenshot
@@ -176,6 +177,10 @@ def test_start_here_runs_in_jupyterlab_and_draws_its_table_and_chart(jupyter_lab
             report(capsys, f"browser test: no screenshot: {e}")
 
     assert not outputs["stderr"], "error output in the page:\n" + "\n---\n".join(outputs["stderr"])
+    assert len(state["prompts"]) == code_cells, \
+        f"{len(state['prompts'])} code cells in the page, {code_cells} in {NOTEBOOK}"
+    counts = [int(p.strip("[]:")) for p in state["prompts"]]
+    assert counts == sorted(counts), f"cells ran out of order: {state['prompts']}"
 
     packet_tables = [t for t in outputs["tables"] if len(PACKET_COLUMNS & set(t["headers"])) >= 2]
     assert packet_tables, f"no packet table among the rendered tables: {outputs['tables']}"
