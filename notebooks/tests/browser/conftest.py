@@ -164,6 +164,17 @@ def stop_server(server: JupyterLabServer, runtime_dir: Path) -> None:
         print(f"browser test: killed processes left behind by jupyter lab: {leftovers}", file=sys.stderr)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def sigterm_tears_down():
+    """SIGTERM (a CI timeout, `kill`) ends the run like Ctrl-C, so the server and Chromium still stop."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    yield
+    signal.signal(signal.SIGTERM, previous)
+
+
 @pytest.fixture(scope="session")
 def browser_programs() -> None:
     """Skips (fails on CI) with the apt line to run when Debian's chromium or chromedriver is missing."""
@@ -218,6 +229,8 @@ def browser(browser_programs, tmp_path_factory):
     options.binary_location = str(CHROMIUM)
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+                # no network but loopback here: no update, sync or metrics traffic to wait on
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 f"--user-data-dir={profile}", f"--window-size={WINDOW[0]},{WINDOW[1]}"):
         options.add_argument(arg)
     service = Service(executable_path=str(CHROMEDRIVER), log_output=str(profile.parent / "chromedriver.log"))
