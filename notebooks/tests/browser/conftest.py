@@ -25,7 +25,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 VENV_BIN = Path(sys.executable).parent
-OUTPUT_DIR = ROOT / ".lab" / "test-output" / "browser"
 
 CHROMIUM = Path(os.environ.get("LAB_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("LAB_CHROMEDRIVER", "/usr/bin/chromedriver"))
@@ -95,6 +94,7 @@ class JupyterLabServer:
     root: Path
     process: subprocess.Popen
     log: Path
+    launched: float  # time.monotonic() at launch, for the wall times the test prints
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}?token={self.token}"
@@ -104,6 +104,21 @@ class JupyterLabServer:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read()
         return json.loads(body) if body else {}
+
+    def wait_until_serving(self) -> None:
+        """Returns once the REST API answers; fails with the server's log if it exits or times out."""
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"jupyter lab exited with {self.process.returncode} while starting:\n"
+                            + self.log_tail())
+            try:
+                self.api("status", timeout=2)
+                return
+            except (OSError, urllib.error.URLError, ValueError):
+                time.sleep(0.25)
+        pytest.fail(f"jupyter lab did not answer on port {self.port} within {SERVER_START_TIMEOUT} s:\n"
+                    + self.log_tail())
 
     def log_tail(self, lines: int = 30) -> str:
         try:
@@ -129,21 +144,6 @@ def write_lab_settings(config_dir: Path) -> None:
         file = config_dir / "lab" / "user-settings" / name
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(json.dumps(value, indent=2) + "\n")
-
-
-def wait_until_serving(server: JupyterLabServer) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"jupyter lab exited with {server.process.returncode} while starting:\n"
-                        + server.log_tail())
-        try:
-            server.api("status", timeout=2)
-            return
-        except (OSError, urllib.error.URLError, ValueError):
-            time.sleep(0.25)
-    pytest.fail(f"jupyter lab did not answer on port {server.port} within {SERVER_START_TIMEOUT} s:\n"
-                + server.log_tail())
 
 
 def stop_server(server: JupyterLabServer, runtime_dir: Path) -> None:
@@ -187,7 +187,10 @@ def browser_programs() -> None:
 
 @pytest.fixture(scope="session")
 def jupyter_lab(browser_programs, tmp_path_factory) -> JupyterLabServer:
-    """`jupyter lab` from the venv on a free 127.0.0.1 port, serving a temporary copy of the project."""
+    """`jupyter lab` from the venv on a free 127.0.0.1 port, serving a temporary copy of the project.
+
+    Started, not yet serving: the test calls wait_until_serving() once Chromium is up too, as the
+    two start side by side (the server's own start takes 5-20 s, mostly Python imports)."""
     tmp = tmp_path_factory.mktemp("jupyterlab")
     project = copy_project(tmp)
     config_dir, runtime_dir = tmp / "config", tmp / "runtime"
@@ -200,12 +203,12 @@ def jupyter_lab(browser_programs, tmp_path_factory) -> JupyterLabServer:
     if os.geteuid() == 0:
         args.append("--allow-root")
     log = tmp / "jupyter-lab.log"
+    launched = time.monotonic()
     with open(log, "wb") as out:
         process = subprocess.Popen(args, env=env, cwd=project, stdin=subprocess.DEVNULL, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
-    server = JupyterLabServer(port, token, project, process, log)
+    server = JupyterLabServer(port, token, project, process, log, launched)
     try:
-        wait_until_serving(server)
         yield server
     finally:
         stop_server(server, runtime_dir)

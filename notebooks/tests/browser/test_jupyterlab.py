@@ -140,13 +140,15 @@ def report(capsys, line: str) -> None:
 
 
 def test_start_here_runs_in_jupyterlab_and_draws_its_table_and_chart(jupyter_lab, browser, capsys):
-    started = time.monotonic()
+    started = jupyter_lab.launched
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
     screenshot = OUTPUT_DIR / (Path(NOTEBOOK).stem + ".png")
     screenshot.unlink(missing_ok=True)
     code_cells = code_cell_count(ROOT / NOTEBOOK)
     timings = []
     try:
+        jupyter_lab.wait_until_serving()
+        timings.append(f"server and browser up {time.monotonic() - started:.1f} s")
         browser.get(jupyter_lab.url(f"lab/tree/{NOTEBOOK}"))
         wait_for(browser, f"the kernel {KERNEL_DISPLAY_NAME!r} to be idle", KERNEL_IDLE_TIMEOUT,
                  f"const s = {NOTEBOOK_STATE}; return s && s.kernel === arguments[0] && s.status === 'idle'"
