@@ -59,7 +59,7 @@ class TableMainTest {
     @Test
     void wrongArgumentsPrintTheUsage() {
         assertEquals(2, run("--csv", "x"));
-        assertTrue(errText().startsWith("usage: TableMain --tsv FILE | bench FILE [RUNS]"), errText());
+        assertTrue(errText().startsWith("usage: TableMain --tsv [--keylog KEYLOG] FILE | bench FILE [RUNS]"), errText());
         assertEquals(2, run("bench", "x.pcap", "0"));
         assertTrue(errText().contains("RUNS must be 1..1000: 0"), errText());
     }
