@@ -55,6 +55,8 @@ final class TlsDecryptor {
     private int suite = -1;
     private boolean tls13;
     private TlsCipherSpec spec;
+    /** RFC 7366 encrypt_then_mac was negotiated (CBC suites only). */
+    private boolean encryptThenMac;
     /** Why this session cannot be decrypted, reported once; null while nothing is missing. */
     private String missing;
     private boolean missingReported;
@@ -68,10 +70,12 @@ final class TlsDecryptor {
     }
 
     /** ServerHello: TLS 1.3 protects everything after it with the handshake traffic keys. */
-    void serverHello(String random, int cipherSuite, boolean isTls13, boolean helloRetryRequest) {
+    void serverHello(String random, int cipherSuite, boolean isTls13, boolean helloRetryRequest,
+                     boolean etm) {
         if (helloRetryRequest) {
             return;
         }
+        encryptThenMac = etm;
         serverRandom = random;
         suite = cipherSuite;
         tls13 = isTls13;
@@ -279,9 +283,30 @@ final class TlsDecryptor {
                 (byte) (length >> 8), (byte) length});
     }
 
-    /** TLS 1.2 AES-CBC, MAC-then-encrypt with an explicit IV (RFC 5246 §6.2.3.2). */
+    /**
+     * TLS 1.2 AES-CBC with an explicit IV: MAC-then-encrypt (RFC 5246 §6.2.3.2), or encrypt-then-MAC when the
+     * ServerHello echoed encrypt_then_mac (RFC 7366 §3), as OpenSSL negotiates by default.
+     */
     private byte[] cbc(Direction d, long seq, int type, int version, byte[] fragment) {
         int macLength = spec.macKeyLength();
+        if (encryptThenMac) {
+            int sealed = fragment.length - macLength;
+            if (sealed < 32 || sealed % 16 != 0) {
+                return null;
+            }
+            byte[] mac = TlsCrypto.hmac(spec.macHmac(), d.macKey, aad12(seq, type, version, sealed),
+                    Arrays.copyOf(fragment, sealed));
+            if (!java.security.MessageDigest.isEqual(mac, TlsCrypto.slice(fragment, sealed, macLength))) {
+                return null;
+            }
+            byte[] blocks = TlsCrypto.cbcDecrypt(d.key, TlsCrypto.slice(fragment, 0, 16),
+                    Arrays.copyOfRange(fragment, 16, sealed));
+            int pad = blocks[blocks.length - 1] & 0xFF;
+            if (pad + 1 > blocks.length) {
+                return null;
+            }
+            return Arrays.copyOf(blocks, blocks.length - 1 - pad);
+        }
         if (fragment.length < 32 || fragment.length % 16 != 0) {
             return null;
         }

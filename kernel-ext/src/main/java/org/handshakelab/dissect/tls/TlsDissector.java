@@ -136,9 +136,8 @@ public final class TlsDissector implements StreamDissector {
         }
         side.in.clear();
         side.handshakeLength = 0;
-        if (inner != null) {
-            inner.end(direction, frame);
-        }
+        // The decrypted stream is not ended with the TCP one: Wireshark's TLS dissector does not tell HTTP
+        // about the close, so a response read until the connection closes is never complete there either.
     }
 
     private Side side(int direction) {
@@ -374,7 +373,8 @@ public final class TlsDissector implements StreamDissector {
                 TlsVersion.of(hello.selectedVersion()).ifPresent(v -> version = v.code());
             }
             decryptor.serverHello(hello.random(), hello.cipherSuite(), hello.selectedVersion() == TLS13,
-                    hello.helloRetryRequest());
+                    hello.helloRetryRequest(), hello.extensions().stream()
+                            .anyMatch(e -> e.type() == TlsExtensionType.ENCRYPT_THEN_MAC.code()));
         } else if (type == TlsHandshakeType.FINISHED.code()) {
             decryptor.finished(side.index);
         } else if (type == TlsHandshakeType.KEY_UPDATE.code()) {
