@@ -57,8 +57,8 @@ final class TlsDecryptor {
     private TlsCipherSpec spec;
     /** RFC 7366 encrypt_then_mac was negotiated (CBC suites only). */
     private boolean encryptThenMac;
-    /** Why this session cannot be decrypted, reported once; null while nothing is missing. */
-    private String missing;
+    /** Per direction, why its records cannot be decrypted; null while nothing is missing. Reported once. */
+    private final String[] missing = new String[2];
     private boolean missingReported;
 
     TlsDecryptor(TlsKeyLog keys) {
@@ -96,13 +96,13 @@ final class TlsDecryptor {
         d.seq = 0;
         d.key = null;
         if (version != TlsVersion.TLS_1_2.code()) {
-            miss("the lab decrypts TLS 1.2 and 1.3 only, this session is " + TlsVersion.nameOf(version));
+            miss(direction, "the lab decrypts TLS 1.2 and 1.3 only, this session is " + TlsVersion.nameOf(version));
             return;
         }
-        if (!usable()) {
+        if (!usable(direction)) {
             return;
         }
-        Optional<byte[]> master = lookup(TlsKeyLog.CLIENT_RANDOM);
+        Optional<byte[]> master = lookup(direction, TlsKeyLog.CLIENT_RANDOM);
         if (master.isEmpty()) {
             return;
         }
@@ -154,10 +154,10 @@ final class TlsDecryptor {
         d.key = null;
         d.seq = 0;
         d.label = label;
-        if (!usable()) {
+        if (!usable(direction)) {
             return;
         }
-        lookup(label).ifPresent(secret -> install(d, label, secret));
+        lookup(direction, label).ifPresent(secret -> install(d, label, secret));
     }
 
     private void install(Direction d, String label, byte[] secret) {
@@ -168,31 +168,32 @@ final class TlsDecryptor {
         d.seq = 0;
     }
 
-    private boolean usable() {
+    private boolean usable(int direction) {
         if (clientRandom == null) {
-            miss("the ClientHello was not captured, so its random (the key log's key) is unknown");
+            miss(direction, "the ClientHello was not captured, so its random (the key log's key) is unknown");
             return false;
         }
         if (spec == null || spec.tls13() != tls13) {
-            miss("cipher suite " + TlsCipherSuite.nameOf(suite) + " is not one the lab decrypts"
+            miss(direction, "cipher suite " + TlsCipherSuite.nameOf(suite) + " is not one the lab decrypts"
                     + " (AES-GCM, ChaCha20-Poly1305, TLS 1.2 AES-CBC)");
             return false;
         }
         return true;
     }
 
-    private Optional<byte[]> lookup(String label) {
+    private Optional<byte[]> lookup(int direction, String label) {
         Optional<byte[]> s = keys.secret(label, clientRandom);
         if (s.isEmpty()) {
-            miss("no " + label + " line for client random " + clientRandom
-                    + (keys.knows(clientRandom) ? " (the key log has other secrets of this session)" : ""));
+            miss(direction, "no " + label + " line for client random " + clientRandom
+                    + (keys.knows(clientRandom) ? " (the key log has other secrets of this session)"
+                    : " (the key log has no secret of this session)"));
         }
         return s;
     }
 
-    private void miss(String why) {
-        if (missing == null) {
-            missing = why;
+    private void miss(int direction, String why) {
+        if (missing[direction] == null) {
+            missing[direction] = why;
         }
     }
 
@@ -200,12 +201,12 @@ final class TlsDecryptor {
      * Why this session's records stay encrypted, the first time it is asked after a record could not be
      * decrypted; empty afterwards, and empty when the key log is empty (the student gave no keys).
      */
-    Optional<String> takeMissing() {
-        if (missing == null || missingReported || keys.isEmpty()) {
+    Optional<String> takeMissing(int direction) {
+        if (missing[direction] == null || missingReported || keys.isEmpty()) {
             return Optional.empty();
         }
         missingReported = true;
-        return Optional.of(missing);
+        return Optional.of(missing[direction]);
     }
 
     /** Whether a record of {@code type} in {@code direction} is protected. */

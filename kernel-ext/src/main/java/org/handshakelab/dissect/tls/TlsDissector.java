@@ -175,8 +175,8 @@ public final class TlsDissector implements StreamDissector {
             case BAD_TAG -> sink.anomaly(frame, "TLS " + side.who() + ": record " + type + " (" + fragment.length
                     + " bytes) failed authentication with the key log's keys: not decrypted, and this direction "
                     + "is no longer decrypted (wrong or mismatched key log, or altered bytes)");
-            case NO_KEYS -> decryptor.takeMissing().ifPresent(why -> sink.anomaly(frame, "TLS session of "
-                    + side.who() + " record stays encrypted: " + why));
+            case NO_KEYS -> decryptor.takeMissing(side.index).ifPresent(why -> sink.anomaly(frame, "TLS: the "
+                    + side.who() + "'s records stay encrypted: " + why));
             default -> {
                 // CLEAR: a plaintext record
             }
