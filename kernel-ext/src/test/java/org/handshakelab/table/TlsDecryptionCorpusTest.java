@@ -57,6 +57,24 @@ class TlsDecryptionCorpusTest {
     }
 
     @Test
+    void illustratedTls13ServerHandshakeKeysAreThoseThePagePublishes() {
+        Path capture = TestTools.corpusFile("it13-capture.pcap");
+        TableOptions options = TableOptions.builder().standardDissectors()
+                .keyLog(TestTools.corpusFile("it13-keylog.txt")).build();
+        KeyScheduleTables.Decrypted first = KeyScheduleTables.firstServerRecord(CaptureFile.open(capture), options)
+                .orElseThrow();
+        List<KeyScheduleStep> steps = TlsKeySchedule.recordSteps(first.record());
+        // "Server Handshake Keys Calc" of The Illustrated TLS 1.3 Connection (TLS_AES_256_GCM_SHA384)
+        assertEquals("9f13575ce3f8cfc1df64a77ceaffe89700b492ad31b4fab01c4792be1b266b7f", output(steps, "write key"));
+        assertEquals("9563bc8b590f671f488d2da3", output(steps, "write iv"));
+        assertEquals("08", output(steps, "plaintext").substring(0, 2), "EncryptedExtensions");
+    }
+
+    private static String output(List<KeyScheduleStep> steps, String name) {
+        return steps.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().output();
+    }
+
+    @Test
     void theKeyScheduleOfTheBundledTls13CaptureStartsFromItsDecryptionSecretsBlock() {
         CaptureFile capture = CaptureFile.open(Path.of("..", "captures", "https-tls13.pcapng"));
         List<KeyScheduleTables.Decrypted> records = KeyScheduleTables.decrypted(capture, TableOptions.standard());
