@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.handshakelab.dissect.http.HttpDissector;
 import org.handshakelab.dissect.http.HttpMethod;
 import org.handshakelab.dissect.ssh.SshDissector;
+import org.handshakelab.dissect.ssh.SshSecrets;
 import org.handshakelab.dissect.tls.TlsDissector;
 
 /**
@@ -63,11 +64,17 @@ public final class AppProtocols {
 
         /** A new dissector for one connection of this protocol, reporting to {@code sink}. */
         public StreamDissector create(DissectionSink sink) {
+            return create(sink, SshSecrets.none());
+        }
+
+        /** The same, with the secrets an SSH session is decrypted with (see {@link SshDissector}). */
+        public StreamDissector create(DissectionSink sink, SshSecrets sshSecrets) {
             Objects.requireNonNull(sink, "sink");
+            Objects.requireNonNull(sshSecrets, "sshSecrets");
             return switch (this) {
-                case HTTP -> HttpDissector.create(sink, AppProtocols::dissector);
+                case HTTP -> HttpDissector.create(sink, s -> dissector(s, sshSecrets));
                 case TLS -> TlsDissector.create(sink);
-                case SSH -> SshDissector.create(sink);
+                case SSH -> SshDissector.create(sink, sshSecrets);
             };
         }
     }
@@ -102,7 +109,12 @@ public final class AppProtocols {
      * (an HTTP request sent to an SSH server), each is dissected as what it is.
      */
     public static StreamDissector dissector(DissectionSink sink) {
-        return new Detecting(Objects.requireNonNull(sink, "sink"));
+        return dissector(sink, SshSecrets.none());
+    }
+
+    /** The same, decrypting SSH sessions that {@code sshSecrets} hold a secret for. */
+    public static StreamDissector dissector(DissectionSink sink, SshSecrets sshSecrets) {
+        return new Detecting(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(sshSecrets, "sshSecrets"));
     }
 
     /** A protocol, NEED_MORE (a prefix of something) or NONE. */
@@ -177,6 +189,7 @@ public final class AppProtocols {
     private static final class Detecting implements StreamDissector {
 
         private final DissectionSink sink;
+        private final SshSecrets sshSecrets;
         private final Map<Protocol, StreamDissector> instances = new EnumMap<>(Protocol.class);
         private final StreamDissector[] routes = new StreamDissector[2];
         private final List<List<Chunk>> pending = List.of(new ArrayList<>(), new ArrayList<>());
@@ -187,8 +200,9 @@ public final class AppProtocols {
         private record Chunk(byte[] bytes, int frame) {
         }
 
-        Detecting(DissectionSink sink) {
+        Detecting(DissectionSink sink, SshSecrets sshSecrets) {
             this.sink = sink;
+            this.sshSecrets = sshSecrets;
         }
 
         @Override
@@ -240,7 +254,7 @@ public final class AppProtocols {
             byte[] head = head(direction);
             Verdict v = classify(head);
             if (v.decided()) {
-                route(direction, instances.computeIfAbsent(v.protocol, p -> p.create(sink)));
+                route(direction, instances.computeIfAbsent(v.protocol, p -> p.create(sink, sshSecrets)));
                 int other = 1 - direction;
                 if (routes[other] == null && unknown[other]) {
                     route(other, routes[direction]);

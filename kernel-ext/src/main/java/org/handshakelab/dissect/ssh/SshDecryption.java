@@ -81,11 +81,12 @@ final class SshDecryption {
 
     /**
      * The cipher for the direction whose NEWKEYS was just read, or empty when it cannot be decrypted (with no
-     * secrets at all nothing is said: that is a capture without keys, dissected as before).
+     * key log at all nothing is said: that is a capture without keys, dissected as before; a key log whose lines
+     * are all unusable still gets its one anomaly).
      */
     Optional<SshPacketCipher> cipher(boolean clientToServer, NegotiatedAlgorithms agreed, byte[] clientBanner,
                                      byte[] serverBanner, int frame) {
-        if (secrets.isEmpty() || agreed == null) {
+        if (secrets.isEmpty() && secrets.problems().isEmpty() || agreed == null) {
             return Optional.empty();
         }
         if (!tried) {
