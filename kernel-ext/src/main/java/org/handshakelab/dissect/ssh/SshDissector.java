@@ -13,7 +13,8 @@ import org.handshakelab.dissect.Field;
 import org.handshakelab.dissect.StreamDissector;
 
 /**
- * SSH-2 over one TCP connection, up to where each side switches on encryption: the identification string
+ * SSH-2 over one TCP connection, up to where each side switches on encryption (and past it with the session's
+ * secrets): the identification string
  * ({@code ssh.protocol}, RFC 4253 §4.2), then unencrypted binary packets ({@code ssh.message_code},
  * RFC 4253 §6) with KEXINIT, the key exchange and NEWKEYS taken apart. After a side's NEWKEYS its bytes
  * are encrypted: no packet boundaries, no message codes, as tshark shows them ("Encrypted packet").
