@@ -3,6 +3,7 @@ package org.handshakelab.dissect.ssh;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -262,7 +263,7 @@ public final class SshDissector implements StreamDissector {
             sink.anomaly(frame, "SSH " + side.who() + ": padding_length " + padding + " exceeds packet_length "
                     + length);
         }
-        byte[] payload = payloadLength > 0 ? java.util.Arrays.copyOfRange(plain, 1, 1 + payloadLength) : new byte[0];
+        byte[] payload = payloadLength > 0 ? Arrays.copyOfRange(plain, 1, 1 + payloadLength) : new byte[0];
         int code = payload.length > 0 ? payload[0] & 0xFF : -1;
         if (code >= 0) {
             sink.field(frame, Field.SSH_MESSAGE_CODE, Integer.toString(code));
