@@ -70,7 +70,7 @@ class SshCtrDecryptionLiveTest {
         assumeTrue(SshTshark.available(), "tshark not installed: apt-get install tshark");
 
         RecordResult r = Recorder.record("ssh-" + cipher + "-" + mac.replace('@', '.'), dir,
-                recording -> session(recording, cipher, mac));
+                recording -> session(recording, cipher, mac, false));
         Path pcap = r.capture();
         SshSecrets secrets = SshSecrets.of(CaptureFile.open(pcap).secrets());
         RecordingSink ours = AppProtocolsCorpus.dissect(pcap, sink -> SshDissector.create(sink, secrets));
@@ -91,8 +91,36 @@ class SshCtrDecryptionLiveTest {
         }
     }
 
+    /**
+     * A second key exchange inside the encrypted session (RFC 4253 §9): its KEXINITs, ECDH messages and NEWKEYS
+     * travel encrypted with the first keys, and the key log has a second pair of lines for the new cookies;
+     * the session id stays the first exchange hash.
+     */
+    @org.junit.jupiter.api.Test
+    void rekeyedSessionDecryptsAcrossTheSecondKeyExchange() {
+        LiveAvailability live = LiveCapture.available();
+        assumeTrue(live.available(), () -> "live capture not possible here: " + live.reason());
+        assumeTrue(SshTshark.available(), "tshark not installed: apt-get install tshark");
+
+        RecordResult r = Recorder.record("ssh-rekey", dir,
+                recording -> session(recording, "chacha20-poly1305@openssh.com", "hmac-sha2-256", true));
+        SshSecrets secrets = SshSecrets.of(CaptureFile.open(r.capture()).secrets());
+        RecordingSink ours = AppProtocolsCorpus.dissect(r.capture(), sink -> SshDissector.create(sink, secrets));
+
+        assertEquals(List.of(), ours.anomalies);
+        assertEquals(4, ours.messages(org.handshakelab.dissect.ssh.KexInit.class).size(), "two exchanges");
+        assertEquals(4, ours.messages(org.handshakelab.dissect.ssh.NewKeys.class).size());
+        assertTrue(ours.messages(ChannelData.class).stream().anyMatch(d -> d.preview().equals("hello\\n")),
+                "the command output after the second exchange: " + ours.messages(ChannelData.class));
+        int port = Integer.parseInt(AppProtocolsCorpus.tshark(r.capture(), "-c", "1", "-T", "fields", "-e",
+                "tcp.dstport").get(0).strip());
+        Map<Integer, String> tshark = AppProtocolsCorpus.tsharkFields(r.capture(), "-d", "tcp.port==" + port + ",ssh");
+        System.out.println("rekey: tshark " + (tshark.equals(ours.rows()) ? "agrees" : "differs: " + tshark
+                + "\nlab: " + ours.rows()));
+    }
+
     private static List<org.handshakelab.capture.DecryptionSecret> session(Recording recording,
-                                                                           String cipher, String mac)
+                                                                           String cipher, String mac, boolean rekey)
             throws Exception {
         SshKeyCapture keys = new SshKeyCapture();
         BuiltinCiphers c = BuiltinCiphers.fromFactoryName(cipher);
@@ -127,6 +155,9 @@ class SshCtrDecryptionLiveTest {
                     .getSession()) {
                 session.addPasswordIdentity("ctr-test");
                 session.auth().verify(TIMEOUT);
+                if (rekey) {
+                    session.reExchangeKeys().verify(TIMEOUT);
+                }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 try (ChannelExec exec = session.createExecChannel("echo hello")) {
                     exec.setOut(out);
