@@ -339,7 +339,8 @@ public final class SshDissector implements StreamDissector {
         } catch (SshReader.Malformed e) {
             sink.anomaly(frame, "SSH " + side.who() + ": malformed " + SshMessageCode.nameOf(code) + ": "
                     + e.getMessage());
-            message = new OtherMessage(code, HexFormat.of().formatHex(payload, 1, payload.length));
+            message = new OtherMessage(code, SshServiceParser.mayHoldPassword(code) ? ""
+                    : HexFormat.of().formatHex(payload, 1, payload.length));
             label = "SSH " + SshMessageCode.nameOf(code);
         }
         sink.message(frame, side.index, message);

@@ -36,8 +36,17 @@ final class SshServiceParser {
             case 96 -> new ChannelEof(r.u32("recipient channel"));
             case 97 -> new ChannelClose(r.u32("recipient channel"));
             case 98 -> channelRequest(r);
+            case 61 -> new OtherMessage(code, ""); // the typed responses: passwords are not kept, not even in hex
             default -> null;
         };
+    }
+
+    /**
+     * Whether a message of this number can carry a password: USERAUTH_REQUEST (RFC 4252 §8) and the
+     * keyboard-interactive USERAUTH_INFO_RESPONSE (RFC 4256 §3.4). Their bytes are never kept raw.
+     */
+    static boolean mayHoldPassword(int code) {
+        return code == 50 || code == 61;
     }
 
     /** The phase label: the RFC name without SSH_MSG_, with the method or request type where there is one. */
