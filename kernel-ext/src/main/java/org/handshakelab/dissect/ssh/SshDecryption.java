@@ -126,10 +126,15 @@ final class SshDecryption {
         String session = "the SSH session with KEXINIT cookies " + (clientInit == null ? "?" : clientInit.cookie())
                 + " (client) and " + (serverInit == null ? "?" : serverInit.cookie()) + " (server)";
         Optional<String> h = SshKeySchedule.hashOf(agreed.kex());
-        if (h.isEmpty() || agreed.kex().startsWith("diffie-hellman-group-exchange-") || clientPublic == null
-                || serverPublic == null || hostKey == null || clientBanner == null || serverBanner == null) {
+        if (h.isEmpty() || agreed.kex().startsWith("diffie-hellman-group-exchange-")) {
             sink.anomaly(frame, "SSH: key exchange " + agreed.kex() + " of " + session + " cannot be followed here "
                     + "(curve25519, ECDH and fixed DH groups can); it stays encrypted");
+            return false;
+        }
+        if (clientPublic == null || serverPublic == null || hostKey == null || clientBanner == null
+                || serverBanner == null) {
+            sink.anomaly(frame, "SSH: the capture lacks the banners or key exchange messages of " + session
+                    + ", which the session keys are computed from; it stays encrypted");
             return false;
         }
         Optional<byte[]> k = sharedSecret(agreed.kex(), session, frame);
