@@ -97,6 +97,37 @@ class BundledCapturesTableTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> tlsCapturesMatchTsharkWithAPartialOrMismatchedKeyLog() throws IOException {
+        Tshark.assumePresent();
+        Path tls13 = CAPTURES.resolve("https-tls13.pcapng");
+        Path tls12Keys = CAPTURES.resolve("https-tls12.keylog");
+        assumeTrue(Files.isRegularFile(tls13) && Files.isRegularFile(tls12Keys), "bundled TLS captures missing");
+        Path keyless = tmp.resolve("https-tls13-keyless.pcapng");
+        try (CaptureWriter w = CaptureWriter.create(keyless)) {
+            for (Frame f : CaptureFile.open(tls13).frames()) {
+                w.write(f);
+            }
+        }
+        Path handshakeOnly = Files.write(tmp.resolve("handshake-only.keylog"),
+                Files.readAllLines(CAPTURES.resolve("https-tls13.keylog")).stream()
+                        .filter(l -> l.contains("HANDSHAKE")).toList());
+        return Stream.of(handshakeOnly, tls12Keys).map(keyLog -> DynamicTest.dynamicTest(keyLog.getFileName().toString(),
+                () -> {
+                    TableOptions options = TableOptions.builder().standardDissectors().keyLog(keyLog).build();
+                    PacketTable table = PacketTable.build(CaptureFile.open(keyless), options);
+                    assertEquals(List.of(), differences(tls13, table, keyless,
+                            List.of("-o", "tls.keylog_file:" + keyLog)));
+                    List<String> said = new java.util.ArrayList<>();
+                    for (int row = 0; row < table.size(); row++) {
+                        table.anomalies(row).stream().filter(a -> a.contains("stay encrypted")).forEach(said::add);
+                    }
+                    assertEquals(1, said.size(), "one line for the session: " + said);
+                    assertTrue(said.get(0).contains(keyLog == tls12Keys ? "SERVER_HANDSHAKE_TRAFFIC_SECRET"
+                            : "_TRAFFIC_SECRET_0"), said.get(0));
+                }));
+    }
+
     private static int lastRowWith(PacketTable table, String handshakeType) {
         int found = -1;
         for (int row = 0; row < table.size(); row++) {
