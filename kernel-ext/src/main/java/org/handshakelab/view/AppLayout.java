@@ -83,7 +83,7 @@ final class AppLayout {
     private int handshake(TreeBuilder parent, int at, int limit) {
         int type = b.u8(at);
         int length = b.u24(at + 1);
-        int available = Math.min(length, limit - (at + 4));
+        int available = Math.max(0, Math.min(length, limit - (at + 4)));
         String name = TlsHandshakeType.nameOf(type);
         TreeBuilder h = parent.add("Handshake Protocol: " + name, "tls.handshake", at, 4 + available);
         h.add("Handshake Type: " + name + " (" + type + ")", "tls.handshake.type", at, 1);

@@ -17,8 +17,8 @@ final class FrameWalk {
     }
 
     /** What the Info column needs beyond the table: TCP options in wire order and the payload's first line. */
-    record Extras(byte[] options, String firstLine) {
-        static final Extras NONE = new Extras(new byte[0], "");
+    record Extras(byte[] options, String firstLine, int urgent) {
+        static final Extras NONE = new Extras(new byte[0], "", -1);
     }
 
     /** The extras of each of {@code rows} (0-based, any order), index for index. */
@@ -64,7 +64,9 @@ final class FrameWalk {
         }
         ByteBuffer b = h.tcpBuffer();
         int end = h.payloadOffset();
-        int start = end - h.headerLength() + 20;
+        int tcp = end - h.headerLength();
+        int urgent = (b.get(tcp + 18) & 0xFF) << 8 | b.get(tcp + 19) & 0xFF;
+        int start = tcp + 20;
         byte[] options = new byte[Math.max(0, end - start)];
         for (int i = 0; i < options.length; i++) {
             options[i] = b.get(start + i);
@@ -82,7 +84,7 @@ final class FrameWalk {
             }
             line.append((char) c);
         }
-        return new Extras(options, line.toString());
+        return new Extras(options, line.toString(), urgent);
     }
 
     private static int[] sortedIndexes(int[] rows) {

@@ -71,7 +71,7 @@ public final class PacketDetails implements HtmlView {
         }
         List<DetailNode> tree = new ArrayList<>();
         for (TreeBuilder l : layers) {
-            tree.add(l.build());
+            tree.add(l.build(data.length));
         }
         List<String> messages = new ArrayList<>();
         if (!table.phaseLabels(row).isEmpty() && table.stream(row) >= 0 && layout.payloadLength > 0) {

@@ -83,11 +83,15 @@ final class PacketInfo {
                 return app;
             }
         }
-        return t.flags(row) >= 0 ? tcp(t, row, extras.options()) : "";
+        if (t.flags(row) >= 0) {
+            return tcp(t, row, extras.options(), extras.urgent());
+        }
+        // a header cut short after the ports: Wireshark shows the ports only
+        return t.srcPort(row) >= 0 ? t.srcPort(row) + " → " + t.dstPort(row) : "";
     }
 
-    /** The TCP part: ports, flags, relative numbers, window, length, options. */
-    static String tcp(PacketTable t, int row, byte[] options) {
+    /** The TCP part: ports, flags, relative numbers, window, urgent pointer, length, options. */
+    static String tcp(PacketTable t, int row, byte[] options, int urgent) {
         StringBuilder s = new StringBuilder();
         Set<TcpAnalysisFlag> analysis = t.analysis(row);
         for (TcpAnalysisFlag f : TcpAnalysisFlag.values()) {
@@ -106,6 +110,9 @@ final class PacketInfo {
         }
         if (t.windowScaled(row) >= 0) {
             s.append(" Win=").append(t.windowScaled(row));
+        }
+        if (TcpFlags.has(flags, TcpFlags.URG) && urgent >= 0) {
+            s.append(" Urg=").append(urgent);
         }
         if (t.len(row) >= 0) {
             s.append(" Len=").append(t.len(row));

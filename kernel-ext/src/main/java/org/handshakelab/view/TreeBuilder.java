@@ -3,7 +3,7 @@ package org.handshakelab.view;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A mutable dissection tree while it is built; {@link #build()} freezes it into {@link DetailNode}s. */
+/** A mutable dissection tree while it is built; {@link #build(int)} freezes it into {@link DetailNode}s. */
 final class TreeBuilder {
 
     final String label;
@@ -36,11 +36,19 @@ final class TreeBuilder {
         return add(label, "", -1, 0);
     }
 
-    DetailNode build() {
+    /**
+     * The frozen tree, every byte range cut to the {@code captured} bytes of the frame: a header the
+     * capture cut short keeps its lines, marked "(not captured)" where no byte of them is left.
+     */
+    DetailNode build(int captured) {
         List<DetailNode> built = new ArrayList<>(children.size());
         for (TreeBuilder c : children) {
-            built.add(c.build());
+            built.add(c.build(captured));
         }
-        return new DetailNode(label, field, offset, length, built);
+        if (length > 0 && offset >= captured) {
+            return new DetailNode(label + " (not captured)", field, -1, 0, built);
+        }
+        int end = Math.min(captured, offset + length);
+        return new DetailNode(label, field, length > 0 ? offset : -1, length > 0 ? end - offset : 0, built);
     }
 }

@@ -50,6 +50,31 @@ class PacketListTest {
     }
 
     @Test
+    void tcpInfoOfEveryCorpusCaptureEqualsWiresharks() {
+        int total = 0;
+        for (java.nio.file.Path file : org.handshakelab.TestTools.corpusCaptures()) {
+            List<String> decodeAs = org.handshakelab.TestTools.corpusDecodeAs(file);
+            Trace t = org.handshakelab.Lab.open(file);
+            List<String[]> tshark = Tshark.fields(file, decodeAs, List.of("_ws.col.Protocol", "_ws.col.Info"));
+            Table list = t.packets().table();
+            int compared = 0;
+            for (int i = 0; i < Math.min(tshark.size(), list.rowCount()); i++) {
+                String info = tshark.get(i)[1];
+                // plain TCP rows: none of Wireshark's notes on damaged or cut segments ("[Packet size limited
+                // during capture]", "[TCP segment of ...]", expert notes), which come in brackets
+                if (tshark.get(i)[0].equals("TCP") && list.stringColumn("Protocol").get(i).equals("TCP")
+                        && info.chars().filter(c -> c == '[').count() == 1 && !info.contains("[Packet size limited")
+                        && !info.contains("[Malformed") && !info.contains("[TCP segment of")) {
+                    assertEquals(info, list.stringColumn("Info").get(i), file + " frame " + (i + 1));
+                    compared++;
+                }
+            }
+            total += compared;
+        }
+        assertTrue(total > 100, "TCP rows compared: " + total);
+    }
+
+    @Test
     void flagsColumnShowsHexAndNames() {
         Table list = Bundled.trace("http-keepalive").packets().table();
         assertEquals("0x002 [SYN]", list.stringColumn("Flags").get(0));
