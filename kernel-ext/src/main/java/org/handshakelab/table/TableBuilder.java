@@ -226,8 +226,16 @@ final class TableBuilder {
             analysisColumns(row, tcp);
         }
         size += n;
-        announce(size - 1);
+        if (size - 1 - announced >= ANNOUNCE_AT_LEAST) {
+            announce(size - 1);
+        }
     }
+
+    /**
+     * Rows handed to the listener at a time: a frame-by-frame build (application dissectors) would
+     * otherwise make a table view per frame.
+     */
+    private static final int ANNOUNCE_AT_LEAST = 1024;
 
     private int address(int version, long hi, long lo) {
         return version == 4 ? addresses.ipv4((int) lo) : addresses.ipv6(hi, lo);
