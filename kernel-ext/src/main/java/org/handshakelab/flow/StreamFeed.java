@@ -168,7 +168,15 @@ final class StreamFeed {
             } catch (RuntimeException e) {
                 fail(c, frame, e);
             }
+            if (ended(c.flow1) && ended(c.flow2)) {
+                // both directions are over: let the dissector's buffers go (a large capture has many streams)
+                c.dissector = null;
+            }
         }
+    }
+
+    private static boolean ended(TcpFlow f) {
+        return f.stream != null && f.stream.ended();
     }
 
     private void fail(TcpConversation c, long frame, RuntimeException e) {
