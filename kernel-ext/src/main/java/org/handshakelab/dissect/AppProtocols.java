@@ -214,6 +214,9 @@ public final class AppProtocols {
             if (endFrame[direction] >= 0 || !data.hasRemaining()) {
                 return;
             }
+            if (pendingBytes[direction] == 0 && decidedAt(direction, data, frame)) {
+                return;
+            }
             if (pendingBytes[direction] + data.remaining() > MAX_PENDING) {
                 pending.get(direction).clear();
                 endFrame[direction] = frame;
@@ -247,6 +250,27 @@ public final class AppProtocols {
             if (direction != 0 && direction != 1) {
                 throw new IllegalArgumentException("direction must be 0 or 1: " + direction);
             }
+        }
+
+        /**
+         * The common case, a direction recognised by its first segment: routed without copying the
+         * segment, exactly as {@link #decide} would after keeping it. False (nothing done) otherwise.
+         */
+        private boolean decidedAt(int direction, ByteBuffer data, int frame) {
+            byte[] head = new byte[Math.min(DETECTION_BYTES, data.remaining())];
+            data.get(data.position(), head);
+            Verdict v = classify(head);
+            if (!v.decided()) {
+                return false;
+            }
+            StreamDissector target = instances.computeIfAbsent(v.protocol, p -> p.create(sink));
+            routes[direction] = target;
+            target.accept(direction, data, frame);
+            int other = 1 - direction;
+            if (routes[other] == null && unknown[other]) {
+                route(other, target);
+            }
+            return true;
         }
 
         private void decide(int direction) {

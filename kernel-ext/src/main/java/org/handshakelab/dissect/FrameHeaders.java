@@ -362,6 +362,14 @@ public final class FrameHeaders {
         return tcpBuffer;
     }
 
+    /**
+     * Whether {@link #tcpBuffer()} is the frame's own buffer (the capture's, whose bytes stay as they are),
+     * not a datagram reassembled from IP fragments.
+     */
+    public boolean tcpInFrame() {
+        return tcpBuffer != null && tcpBuffer == frame;
+    }
+
     /** The index of the first payload byte in {@link #tcpBuffer()}. */
     public int payloadOffset() {
         return tcpOffset + headerLength;

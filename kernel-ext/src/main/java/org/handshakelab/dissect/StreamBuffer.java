@@ -35,6 +35,17 @@ public final class StreamBuffer {
         addSegment(base + tail, frame);
     }
 
+    /** Copies {@code length} bytes of {@code src} from index {@code from}; the buffer's position is not used. */
+    public void append(ByteBuffer src, int from, int length, int frame) {
+        if (length == 0) {
+            return;
+        }
+        ensureRoom(length);
+        src.get(from, bytes, tail, length);
+        tail += length;
+        addSegment(base + tail, frame);
+    }
+
     /** Bytes waiting. */
     public int size() {
         return tail - head;
@@ -59,6 +70,31 @@ public final class StreamBuffer {
     /** A copy of {@code length} bytes at {@code index}. */
     public byte[] copy(int index, int length) {
         return Arrays.copyOfRange(bytes, head + index, head + index + length);
+    }
+
+    /** {@code length} bytes at {@code index} as ISO-8859-1 text (one byte, one char). */
+    public String latin1(int index, int length) {
+        return new String(bytes, head + index, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The frames that carried the next {@code length} bytes, in order, each once, told to {@code to}:
+     * {@link #frames} without a list per call.
+     */
+    public void frames(int length, java.util.function.IntConsumer to) {
+        long from = base + head;
+        long end = from + Math.max(1, length);
+        for (int i = 0; i < segCount; i++) {
+            int s = (segHead + i) % segEnd.length;
+            long segmentEnd = segEnd[s];
+            long start = i == 0 ? Long.MIN_VALUE : segEnd[(segHead + i - 1) % segEnd.length];
+            if (segmentEnd > from && start < end) {
+                to.accept(segFrame[s]);
+            }
+            if (segmentEnd >= end) {
+                break;
+            }
+        }
     }
 
     /** The index of the first {@code b} at or after {@code from}, or -1. */

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.handshakelab.dissect.DissectionSink;
-import org.handshakelab.dissect.FrameHeaders;
 import org.handshakelab.dissect.StreamDissector;
 
 /**
@@ -32,8 +31,8 @@ final class StreamFeed {
         this.factories = factories;
     }
 
-    void reassemble(FrameHeaders h, TcpConversation c, TcpFlow fwd, TcpFlow rev, int flags, int rawSeq,
-                            int seglen, long frame) {
+    void reassemble(ByteBuffer b, int start, int captured, TcpConversation c, TcpFlow fwd, TcpFlow rev,
+                    int flags, int rawSeq, int seglen, long frame) {
         if (c.detectionDone && c.dissector == null) {
             return;
         }
@@ -48,13 +47,10 @@ final class StreamFeed {
             return;
         }
         if (seglen > 0 || (flags & FIN) != 0) {
-            ByteBuffer b = h.tcpBuffer();
             if (b != viewSource) {
                 viewSource = b;
                 view = b.asReadOnlyBuffer();
             }
-            int start = h.payloadOffset();
-            int captured = h.payloadCaptured();
             view.limit(view.capacity()).position(start).limit(start + captured);
             int dataSeq = (flags & SYN) != 0 ? rawSeq + 1 : rawSeq;
             r.segment(dataSeq, view, captured, seglen, (flags & FIN) != 0, frame, fwd.target);
@@ -168,7 +164,15 @@ final class StreamFeed {
             } catch (RuntimeException e) {
                 fail(c, frame, e);
             }
+            if (ended(c.flow1) && ended(c.flow2)) {
+                // both directions are over: let the dissector's buffers go (a large capture has many streams)
+                c.dissector = null;
+            }
         }
+    }
+
+    private static boolean ended(TcpFlow f) {
+        return f.stream != null && f.stream.ended();
     }
 
     private void fail(TcpConversation c, long frame, RuntimeException e) {

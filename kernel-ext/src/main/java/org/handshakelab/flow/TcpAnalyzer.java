@@ -5,6 +5,7 @@ import static org.handshakelab.dissect.TcpFlags.FIN;
 import static org.handshakelab.dissect.TcpFlags.RST;
 import static org.handshakelab.dissect.TcpFlags.SYN;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import org.handshakelab.dissect.DissectionSink;
@@ -145,13 +146,26 @@ public final class TcpAnalyzer {
      * holds, to the stream's reassembly and application dissector; nothing when none are registered.
      */
     public void feed(FrameHeaders h, long frame) {
+        if (h.tcpLevel() != FrameHeaders.TCP_HEADER) {
+            return;
+        }
+        feed(frame, h.tcpBuffer(), h.payloadOffset(), h.payloadCaptured(), h.flags(), h.seq(), h.segmentLength(),
+                h.headerComplete(), h.headerLength());
+    }
+
+    /**
+     * {@link #feed(FrameHeaders, long)} from primitives, so that header dissection can run ahead on another
+     * thread: the segment's payload is {@code captured} bytes at {@code payloadOffset} in {@code buffer}
+     * (whose bytes must not change: a capture file's mapping), and its header fields as dissected.
+     */
+    public void feed(long frame, ByteBuffer buffer, int payloadOffset, int captured, int flags, int rawSeq,
+                     int seglen, boolean headerComplete, int headerLength) {
         TcpConversation c = last;
-        if (c == null || factories.isEmpty() || (presence & HAS_LEN) == 0 || !h.headerComplete()
-                || h.headerLength() < 20) {
+        if (c == null || factories.isEmpty() || (presence & HAS_LEN) == 0 || !headerComplete || headerLength < 20) {
             return;
         }
         TcpFlow fwd = c.flow(lastFrom);
-        feed.reassemble(h, c, fwd, c.other(fwd), h.flags(), h.seq(), h.segmentLength(), frame);
+        feed.reassemble(buffer, payloadOffset, captured, c, fwd, c.other(fwd), flags, rawSeq, seglen, frame);
     }
 
     private void clear() {

@@ -1,5 +1,6 @@
 package org.handshakelab.table;
 
+import java.nio.ByteBuffer;
 import org.handshakelab.capture.FrameCursor;
 import org.handshakelab.dissect.FrameHeaders;
 import org.handshakelab.flow.TcpAnalyzer;
@@ -37,6 +38,15 @@ final class FrameBatch {
     final int[] meta = new int[SIZE];
     final int[] seglen = new int[SIZE];
     final int[] anomalies = new int[SIZE];
+    /**
+     * Where each frame's TCP payload is, for application dissectors (filled by {@link #payload}): the
+     * capture's mapping, whose bytes never change, so the payload can be read after the cursor moved on.
+     */
+    final ByteBuffer[] payloadBuffer = new ByteBuffer[SIZE];
+    final int[] payloadOffset = new int[SIZE];
+    final int[] payloadCaptured = new int[SIZE];
+    /** Whether {@link #payload} was called for every frame (application dissectors are registered). */
+    boolean payloads;
     int count;
     long firstFrame;
     boolean last;
@@ -84,6 +94,32 @@ final class FrameBatch {
         ack[i] = h.ack();
         flagsWindow[i] = h.flags() << 16 | h.window();
         seglen[i] = h.segmentLength();
+    }
+
+    /**
+     * Notes where the TCP payload of the frame just {@link #add}ed is. A segment from reassembled IP
+     * fragments lives in a buffer of the defragmenter's: its payload is copied.
+     */
+    void payload(FrameHeaders h) {
+        int i = count - 1;
+        ByteBuffer b = h.tcpLevel() == FrameHeaders.TCP_HEADER ? h.tcpBuffer() : null;
+        if (b == null) {
+            payloadBuffer[i] = null;
+            return;
+        }
+        int offset = h.payloadOffset();
+        int captured = h.payloadCaptured();
+        if (!h.tcpInFrame()) {
+            byte[] copy = new byte[captured];
+            if (captured > 0) {
+                b.get(offset, copy, 0, captured);
+            }
+            b = ByteBuffer.wrap(copy).asReadOnlyBuffer();
+            offset = 0;
+        }
+        payloadBuffer[i] = b;
+        payloadOffset[i] = offset;
+        payloadCaptured[i] = captured;
     }
 
     /** Whether the segment belongs to the addresses of the only IP header. */

@@ -1,6 +1,5 @@
 package org.handshakelab.table;
 
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,8 @@ import org.handshakelab.flow.TcpAnalyzer;
  * The table build on two cores: a reader thread walks the capture and dissects the headers into
  * {@link FrameBatch}es; the calling thread consumes them in order (columns and TCP analysis, which must
  * see the frames in order), exactly as a one-thread build does. The reader's cache misses on the file
- * overlap with the analysis. Used when no application dissector needs the payload.
+ * overlap with the analysis. Application dissectors read each payload where the reader found it, in the
+ * capture's mapping.
  */
 final class PipelinedBuild {
 
@@ -33,12 +33,13 @@ final class PipelinedBuild {
         }
     }
 
-    static void fill(TableBuilder b, CaptureFile capture) {
-        new PipelinedBuild().run(b, capture);
+    static void fill(TableBuilder b, CaptureFile capture, TableOptions options) {
+        new PipelinedBuild().run(b, capture, options);
     }
 
-    private void run(TableBuilder b, CaptureFile capture) {
-        Thread reader = new Thread(() -> read(b, capture), "packet-table-reader");
+    private void run(TableBuilder b, CaptureFile capture, TableOptions options) {
+        boolean payloads = !options.dissectors().isEmpty();
+        Thread reader = new Thread(() -> read(b, capture, payloads), "packet-table-reader");
         reader.setDaemon(true);
         reader.start();
         Thread faulter = new Thread(() -> prefault(capture.size()), "packet-table-prefault");
@@ -46,7 +47,7 @@ final class PipelinedBuild {
         faulter.setPriority(Thread.MIN_PRIORITY);
         faulter.start();
         try {
-            consume(b);
+            consume(b, options);
         } finally {
             cancelled = true;
             free.clear();
@@ -54,7 +55,7 @@ final class PipelinedBuild {
     }
 
     /** The reading thread: cursor and header dissection into batches. */
-    private void read(TableBuilder b, CaptureFile capture) {
+    private void read(TableBuilder b, CaptureFile capture, boolean payloads) {
         FrameBatch batch = null;
         try {
             FrameCursor cursor = capture.cursor();
@@ -74,6 +75,10 @@ final class PipelinedBuild {
                     batch.firstFrame = cursor.frameNumber();
                 }
                 batch.add(h, ts, cursor.originalLength());
+                batch.payloads = payloads;
+                if (payloads) {
+                    batch.payload(h);
+                }
                 if (batch.count == FrameBatch.SIZE) {
                     put(batch);
                     batch = take(free);
@@ -133,15 +138,15 @@ final class PipelinedBuild {
     }
 
     /** The calling thread: columns and TCP analysis, batch after batch. */
-    private void consume(TableBuilder b) {
-        TcpAnalyzer tcp = TcpAnalyzer.create(b.addresses, b.app, List.of());
+    private void consume(TableBuilder b, TableOptions options) {
+        TcpAnalyzer tcp = TcpAnalyzer.create(b.addresses, b.app, options.dissectors());
         long last = 0;
         while (true) {
             FrameBatch batch = take(full);
             if (batch.failure != null) {
                 rethrow(batch.failure);
             }
-            b.consume(batch, tcp, null);
+            b.consume(batch, tcp);
             if (batch.count > 0) {
                 last = batch.firstFrame + batch.count - 1;
             }

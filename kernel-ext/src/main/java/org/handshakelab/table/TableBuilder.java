@@ -69,18 +69,19 @@ final class TableBuilder {
 
     /** Builds, telling {@code listener} about final rows as they become final. */
     static PacketTable run(CaptureFile capture, TableOptions options, RowListener listener) {
-        boolean pipelined = options.dissectors().isEmpty() && capture.size() >= PipelinedBuild.MIN_FILE_SIZE
-                && Runtime.getRuntime().availableProcessors() >= 2 && !SINGLE_THREADED;
-        return run(capture, options, pipelined, listener);
+        return run(capture, options, pipelined(capture), listener);
     }
 
     static PacketTable run(CaptureFile capture, TableOptions options) {
-        boolean pipelined = options.dissectors().isEmpty() && capture.size() >= PipelinedBuild.MIN_FILE_SIZE
-                && Runtime.getRuntime().availableProcessors() >= 2 && !SINGLE_THREADED;
-        return run(capture, options, pipelined);
+        return run(capture, options, pipelined(capture));
     }
 
-    /** Builds on two threads ({@link PipelinedBuild}, no application dissectors) or on the calling one. */
+    private static boolean pipelined(CaptureFile capture) {
+        return capture.size() >= PipelinedBuild.MIN_FILE_SIZE && Runtime.getRuntime().availableProcessors() >= 2
+                && !SINGLE_THREADED;
+    }
+
+    /** Builds on two threads ({@link PipelinedBuild}) or on the calling one. */
     static PacketTable run(CaptureFile capture, TableOptions options, boolean pipelined) {
         return run(capture, options, pipelined, null);
     }
@@ -92,11 +93,7 @@ final class TableBuilder {
         TableBuilder b = new TableBuilder(capture.name(), (int) Math.max(INITIAL_ROWS, Math.min(guess, 1 << 20)));
         b.listener = listener;
         if (pipelined) {
-            if (!options.dissectors().isEmpty()) {
-                throw new IllegalArgumentException("a pipelined build runs no application dissectors: "
-                        + options.dissectors().size() + " given");
-            }
-            PipelinedBuild.fill(b, capture);
+            PipelinedBuild.fill(b, capture, options);
         } else {
             b.fill(capture, options);
         }
@@ -106,13 +103,14 @@ final class TableBuilder {
     /** {@code -Dhandshakelab.table.singleThreaded=true} builds on the calling thread only (for comparisons). */
     static final boolean SINGLE_THREADED = Boolean.getBoolean("handshakelab.table.singleThreaded");
 
-    /** One thread: dissect a batch of frames, then consume it; frame by frame when dissectors need the payload. */
+    /** One thread: dissect a batch of frames, then consume it. */
     private void fill(CaptureFile capture, TableOptions options) {
         FrameCursor cursor = capture.cursor();
         FrameHeaders h = FrameHeaders.create();
         TcpAnalyzer tcp = TcpAnalyzer.create(addresses, app, options.dissectorsFor(cursor::secrets));
         boolean feed = !options.dissectors().isEmpty();
         FrameBatch batch = new FrameBatch();
+        batch.payloads = feed;
         long last = 0;
         while (cursor.next()) {
             long ts = cursor.timestampNanos();
@@ -124,14 +122,17 @@ final class TableBuilder {
                 batch.firstFrame = cursor.frameNumber();
             }
             batch.add(h, ts, cursor.originalLength());
-            if (feed || batch.count == FrameBatch.SIZE) {
-                consume(batch, tcp, feed ? h : null);
+            if (feed) {
+                batch.payload(h);
+            }
+            if (batch.count == FrameBatch.SIZE) {
+                consume(batch, tcp);
                 batch.count = 0;
             }
             last = cursor.frameNumber();
         }
         if (batch.count > 0) {
-            consume(batch, tcp, null);
+            consume(batch, tcp);
         }
         finish(tcp, last, cursor);
     }
@@ -163,10 +164,10 @@ final class TableBuilder {
     }
 
     /**
-     * The columns and the TCP analysis of a batch's frames, in frame order. {@code h} holds the headers of
-     * the batch's only frame when application dissectors need its payload, null otherwise.
+     * The columns and the TCP analysis of a batch's frames, in frame order, and their payloads to the
+     * application dissectors when the batch carries them.
      */
-    void consume(FrameBatch batch, TcpAnalyzer tcp, FrameHeaders h) {
+    void consume(FrameBatch batch, TcpAnalyzer tcp) {
         int n = batch.count;
         if (size + n > timestamps.length) {
             if ((long) size + n > MAX_ROWS) {
@@ -220,14 +221,23 @@ final class TableBuilder {
             tcp.analyzeSegment(src, dst, ports >>> 16, ports & 0xFFFF, batch.seq[i], batch.ack[i], fw >>> 16,
                     fw & 0xFFFF, meta >>> 16, batch.seglen[i], bits, (meta & 0xFF) - 1, frame,
                     ts == FrameCursor.NO_TIMESTAMP ? 0 : ts);
-            if (h != null) {
-                tcp.feed(h, frame);
+            if (batch.payloads && batch.payloadBuffer[i] != null) {
+                tcp.feed(frame, batch.payloadBuffer[i], batch.payloadOffset[i], batch.payloadCaptured[i], fw >>> 16,
+                        batch.seq[i], batch.seglen[i], (bits & TcpAnalyzer.IN_COMPLETE) != 0, meta >>> 16);
             }
             analysisColumns(row, tcp);
         }
         size += n;
-        announce(size - 1);
+        if (size - 1 - announced >= ANNOUNCE_AT_LEAST) {
+            announce(size - 1);
+        }
     }
+
+    /**
+     * Rows handed to the listener at a time: a frame-by-frame build (application dissectors) would
+     * otherwise make a table view per frame.
+     */
+    private static final int ANNOUNCE_AT_LEAST = 1024;
 
     private int address(int version, long hi, long lo) {
         return version == 4 ? addresses.ipv4((int) lo) : addresses.ipv6(hi, lo);

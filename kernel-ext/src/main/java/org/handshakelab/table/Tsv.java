@@ -276,6 +276,25 @@ final class Tsv {
 
     /** A text value: UTF-8, flushed through when long (an HTTP URI may be). */
     private void text(String s) throws IOException {
+        int length = s.length();
+        if (length <= 256) {
+            // most values are short ASCII (a method, a status code, a type number): no byte[] per cell
+            if (n + length > FLUSH_AT) {
+                out.write(buf, 0, n);
+                n = 0;
+            }
+            int start = n;
+            for (int i = 0; i < length; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    n = start;
+                    bytes(s.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                buf[n++] = (byte) c;
+            }
+            return;
+        }
         bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -115,6 +115,13 @@ public final class HttpDissector implements StreamDissector {
         public void anomaly(int frame, String message) {
             sink.anomaly(frame, message);
         }
+
+        @Override
+        public void afterDrain(int direction, ByteBuffer rest, int frame) {
+            if (tunnel != null) {
+                tunnel.accept(direction, rest.asReadOnlyBuffer(), frame);
+            }
+        }
     }
 
     /** The bytes after the response, and what the client sent while waiting, now belong to the tunnel. */

@@ -41,13 +41,19 @@ public enum HttpMethod {
         return rfc;
     }
 
+    /** By token: of() runs per request, and values() copies the array per call. */
+    private static final java.util.Map<String, HttpMethod> BY_TOKEN = byToken();
+
+    private static java.util.Map<String, HttpMethod> byToken() {
+        java.util.Map<String, HttpMethod> table = new java.util.HashMap<>();
+        for (HttpMethod m : values()) {
+            table.put(m.name(), m);
+        }
+        return table;
+    }
+
     /** The method with this exact token, if listed here. */
     public static Optional<HttpMethod> of(String token) {
-        for (HttpMethod m : values()) {
-            if (m.name().equals(token)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_TOKEN.get(token));
     }
 }

@@ -3,7 +3,6 @@ package org.handshakelab.dissect.http;
 import org.handshakelab.dissect.StreamBuffer;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,9 @@ final class HttpParser {
 
         /** Something wrong in the bytes. */
         void anomaly(int frame, String message);
+
+        /** The rest of a segment, after the message that made the connection a tunnel ({@link #drain()}). */
+        void afterDrain(int direction, ByteBuffer rest, int frame);
     }
 
     private enum State { START, HEADERS, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, PAUSED, STOPPED }
@@ -40,6 +42,7 @@ final class HttpParser {
     private final Events events;
     private final StreamBuffer in = new StreamBuffer();
     private State state = State.START;
+    private boolean drained;
 
     private String[] startLine;
     private boolean response;
@@ -59,12 +62,93 @@ final class HttpParser {
         if (state == State.STOPPED) {
             return;
         }
-        in.append(data, frame);
-        if (state == State.PAUSED && in.size() > MAX_WHILE_PAUSED) {
-            stop(frame, "more than " + MAX_WHILE_PAUSED + " bytes sent before the CONNECT was answered");
-            return;
+        int end = data.limit();
+        int at = skipBody(data, data.position(), frame);
+        while (at < end && state != State.STOPPED) {
+            // up to the end of what the current state parses, so that a body after it is skipped, not copied
+            int upTo = switch (state) {
+                case START, HEADERS, TRAILERS -> headerSectionEnd(data, at, end);
+                case CHUNK_SIZE, CHUNK_END -> lineEnd(data, at, end);
+                default -> end;
+            };
+            in.append(data, at, upTo - at, frame);
+            at = upTo;
+            if (state == State.PAUSED && in.size() > MAX_WHILE_PAUSED) {
+                stop(frame, "more than " + MAX_WHILE_PAUSED + " bytes sent before the CONNECT was answered");
+                return;
+            }
+            run(frame);
+            if (drained) {
+                if (at < end) {
+                    ByteBuffer rest = data.duplicate();
+                    rest.position(at);
+                    events.afterDrain(direction, rest, frame);
+                }
+                return;
+            }
+            at = skipBody(data, at, frame);
         }
-        run(frame);
+    }
+
+    /** Just past the first empty line (LF LF or LF CR LF) in {@code data[at, end)}, or {@code end}. */
+    private int headerSectionEnd(ByteBuffer data, int at, int end) {
+        if (in.size() > 0 && in.u8(in.size() - 1) == '\n') {
+            // the empty line may start this segment
+            if (data.get(at) == '\n') {
+                return at + 1;
+            }
+            if (at + 1 < end && data.get(at) == '\r' && data.get(at + 1) == '\n') {
+                return at + 2;
+            }
+        }
+        for (int i = at; i < end; i++) {
+            if (data.get(i) == '\n') {
+                if (i + 1 < end && data.get(i + 1) == '\n') {
+                    return i + 2;
+                }
+                if (i + 2 < end && data.get(i + 1) == '\r' && data.get(i + 2) == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        return end;
+    }
+
+    /** Just past the first LF in {@code data[at, end)}, or {@code end}. */
+    private static int lineEnd(ByteBuffer data, int at, int end) {
+        for (int i = at; i < end; i++) {
+            if (data.get(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * Body bytes that arrive while nothing else waits are counted where they are, not copied into the
+     * buffer first (most of a capture's HTTP bytes are bodies); returns the index of the first byte left.
+     */
+    private int skipBody(ByteBuffer data, int at, int frame) {
+        int end = data.limit();
+        while (at < end && in.size() == 0
+                && (state == State.FIXED || state == State.CHUNK_DATA || state == State.UNTIL_CLOSE)) {
+            int n = state == State.UNTIL_CLOSE ? end - at : (int) Math.min(remaining, end - at);
+            noteFrame(frame);
+            bodyLength += n;
+            at += n;
+            if (state == State.UNTIL_CLOSE) {
+                break;
+            }
+            remaining -= n;
+            if (remaining == 0) {
+                if (state == State.FIXED) {
+                    complete(frame);
+                } else {
+                    state = State.CHUNK_END;
+                }
+            }
+        }
+        return at;
     }
 
     /** Parses what is buffered (after {@link #resume()}, or a new segment). */
@@ -113,6 +197,7 @@ final class HttpParser {
         byte[] rest = in.copy(0, in.size());
         in.clear();
         state = State.STOPPED;
+        drained = true;
         return rest;
     }
 
@@ -134,7 +219,7 @@ final class HttpParser {
             return null;
         }
         int end = lf > 0 && in.u8(lf - 1) == '\r' ? lf - 1 : lf;
-        String line = new String(in.copy(0, end), StandardCharsets.ISO_8859_1);
+        String line = in.latin1(0, end);
         take(lf + 1);
         headerBytes += lf + 1;
         return line;
@@ -143,13 +228,23 @@ final class HttpParser {
     /** Consumes {@code n} bytes of the current message, noting the frames they came in. */
     private void take(int n) {
         if (n > 0) {
-            for (int f : in.frames(n)) {
-                if (frames.isEmpty() || frames.get(frames.size() - 1) != f) {
-                    frames.add(f);
-                }
-            }
+            in.frames(n, noteFrame);
         }
         in.consume(n);
+    }
+
+    /** A plain class, not a method reference: C1 builds those slowly, and there are two parsers per stream. */
+    private final java.util.function.IntConsumer noteFrame = new java.util.function.IntConsumer() {
+        @Override
+        public void accept(int frame) {
+            noteFrame(frame);
+        }
+    };
+
+    private void noteFrame(int frame) {
+        if (frames.isEmpty() || frames.get(frames.size() - 1) != frame) {
+            frames.add(frame);
+        }
     }
 
     private boolean startLine(int frame) {
@@ -163,7 +258,7 @@ final class HttpParser {
             frames.clear();
             return true;
         }
-        String[] parts = line.split(" ", 3);
+        String[] parts = splitStartLine(line);
         response = parts[0].startsWith("HTTP/");
         if (response ? !validStatusLine(parts) : !validRequestLine(parts)) {
             stop(frame, "not an HTTP/1.x " + (response ? "status" : "request") + " line: "
@@ -176,16 +271,47 @@ final class HttpParser {
         return true;
     }
 
+    /** {@code line.split(" ", 3)} without the regex machinery and list (a start line per message). */
+    private static String[] splitStartLine(String line) {
+        int a = line.indexOf(' ');
+        if (a < 0) {
+            return new String[] {line};
+        }
+        int b = line.indexOf(' ', a + 1);
+        if (b < 0) {
+            return new String[] {line.substring(0, a), line.substring(a + 1)};
+        }
+        return new String[] {line.substring(0, a), line.substring(a + 1, b), line.substring(b + 1)};
+    }
+
     /** RFC 9112 §3: method SP request-target SP HTTP-version. */
     private static boolean validRequestLine(String[] parts) {
-        return parts.length == 3 && !parts[0].isEmpty() && parts[0].chars().allMatch(HttpParser::tchar)
-                && !parts[1].isEmpty() && !parts[1].contains(" ") && parts[2].startsWith("HTTP/");
+        return parts.length == 3 && !parts[0].isEmpty() && allTchar(parts[0])
+                && !parts[1].isEmpty() && parts[1].indexOf(' ') < 0 && parts[2].startsWith("HTTP/");
+    }
+
+    private static boolean allTchar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!tchar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 9112 §4: HTTP-version SP 3DIGIT SP [reason-phrase] (a missing SP before an empty reason is common). */
     private static boolean validStatusLine(String[] parts) {
-        return parts.length >= 2 && parts[1].length() == 3 && parts[1].chars().allMatch(Character::isDigit)
-                && parts[1].charAt(0) != '0';
+        return parts.length >= 2 && parts[1].length() == 3 && allDigits(parts[1]) && parts[1].charAt(0) != '0';
+    }
+
+    /** Whether every char is a digit as {@link Character#isDigit} says (any script, as before). */
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean tchar(int c) {
@@ -193,6 +319,9 @@ final class HttpParser {
     }
 
     private boolean headerLine(int frame) {
+        if (plainHeaderLine()) {
+            return true;
+        }
         String line = line(frame, MAX_HEADER_SECTION - headerBytes);
         if (line == null) {
             return false;
@@ -222,6 +351,45 @@ final class HttpParser {
         }
         headers.add(new HttpHeader(name.strip(), line.substring(colon + 1).strip()));
         return true;
+    }
+
+    /**
+     * The common header line, {@code name:value} with no whitespace around the name, read straight from the
+     * buffer (no line string to cut up); false, with nothing consumed, for anything else, which
+     * {@link #headerLine} then handles.
+     */
+    private boolean plainHeaderLine() {
+        int lf = in.indexOf((byte) '\n', 0);
+        if (lf <= 0 || headerBytes + lf + 1 > MAX_HEADER_SECTION) {
+            return false;
+        }
+        int end = in.u8(lf - 1) == '\r' ? lf - 1 : lf;
+        if (end == 0 || whitespace(in.u8(0))) {
+            return false;
+        }
+        int colon = in.indexOf((byte) ':', 0);
+        if (colon <= 0 || colon >= end || whitespace(in.u8(colon - 1))) {
+            return false;
+        }
+        int from = colon + 1;
+        int to = end;
+        while (from < to && whitespace(in.u8(from))) {
+            from++;
+        }
+        while (to > from && whitespace(in.u8(to - 1))) {
+            to--;
+        }
+        String name = in.latin1(0, colon);
+        String value = in.latin1(from, to - from);
+        take(lf + 1);
+        headerBytes += lf + 1;
+        headers.add(new HttpHeader(name, value));
+        return true;
+    }
+
+    /** What {@link String#strip()} removes, for an ISO-8859-1 char. */
+    private static boolean whitespace(int c) {
+        return c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31;
     }
 
     /** RFC 9112 §6.3: which of the framing rules applies. */
@@ -269,16 +437,30 @@ final class HttpParser {
 
     /** All values of a header joined by commas, or "". */
     private String values(String name) {
-        return String.join(",", headers.stream().filter(h -> h.name().equalsIgnoreCase(name))
-                .map(HttpHeader::value).toList());
+        String one = null;
+        StringBuilder more = null;
+        for (int i = 0; i < headers.size(); i++) {
+            HttpHeader h = headers.get(i);
+            if (h.name().equalsIgnoreCase(name)) {
+                if (one == null) {
+                    one = h.value();
+                } else {
+                    if (more == null) {
+                        more = new StringBuilder(one);
+                    }
+                    more.append(',').append(h.value());
+                }
+            }
+        }
+        return more != null ? more.toString() : one != null ? one : "";
     }
 
     /** RFC 9110 §8.6: 1*DIGIT; a list of identical values is allowed. -1 (and the stream stops) otherwise. */
     private long contentLength(String value, int frame) {
         long length = -1;
-        for (String part : value.split(",")) {
+        for (String part : value.indexOf(',') < 0 ? new String[] {value} : value.split(",")) {
             String digits = part.strip();
-            if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)
+            if (digits.isEmpty() || digits.length() > 18 || !allDigits(digits)
                     || length >= 0 && length != Long.parseLong(digits)) {
                 stop(frame, "invalid Content-Length: " + value + " (RFC 9110 §8.6)");
                 return -1;

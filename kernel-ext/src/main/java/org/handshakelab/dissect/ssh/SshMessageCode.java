@@ -75,14 +75,24 @@ public enum SshMessageCode {
         return rfc;
     }
 
-    /** The first message listed with this number (for 30-34 see the class comment). */
-    public static Optional<SshMessageCode> of(int code) {
-        for (SshMessageCode c : values()) {
-            if (c.code == code) {
-                return Optional.of(c);
+    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
+    private static final Optional<SshMessageCode>[] BY_CODE = byCode();
+
+    @SuppressWarnings("unchecked")
+    private static Optional<SshMessageCode>[] byCode() {
+        Optional<SshMessageCode>[] table = new Optional[256];
+        java.util.Arrays.fill(table, Optional.empty());
+        for (SshMessageCode t : values()) {
+            if (table[t.code].isEmpty()) {
+                table[t.code] = Optional.of(t);
             }
         }
-        return Optional.empty();
+        return table;
+    }
+
+    /** The first message listed with this number (for 30-34 see the class comment). */
+    public static Optional<SshMessageCode> of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : Optional.empty();
     }
 
     /** The RFC name, or "unknown (N)". */

@@ -62,14 +62,24 @@ public enum TlsAlertDescription {
         return rfc;
     }
 
-    /** The alert with this code, if listed here. */
-    public static Optional<TlsAlertDescription> of(int code) {
-        for (TlsAlertDescription d : values()) {
-            if (d.code == code) {
-                return Optional.of(d);
+    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
+    private static final Optional<TlsAlertDescription>[] BY_CODE = byCode();
+
+    @SuppressWarnings("unchecked")
+    private static Optional<TlsAlertDescription>[] byCode() {
+        Optional<TlsAlertDescription>[] table = new Optional[256];
+        java.util.Arrays.fill(table, Optional.empty());
+        for (TlsAlertDescription t : values()) {
+            if (table[t.code].isEmpty()) {
+                table[t.code] = Optional.of(t);
             }
         }
-        return Optional.empty();
+        return table;
+    }
+
+    /** The alert with this code, if listed here. */
+    public static Optional<TlsAlertDescription> of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : Optional.empty();
     }
 
     /** The RFC name or "unknown (N)". */

@@ -36,14 +36,24 @@ public enum TlsContentType {
         return rfc;
     }
 
-    /** The type with this code, if it is one Wireshark accepts as a record type. */
-    public static Optional<TlsContentType> of(int code) {
+    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
+    private static final Optional<TlsContentType>[] BY_CODE = byCode();
+
+    @SuppressWarnings("unchecked")
+    private static Optional<TlsContentType>[] byCode() {
+        Optional<TlsContentType>[] table = new Optional[256];
+        java.util.Arrays.fill(table, Optional.empty());
         for (TlsContentType t : values()) {
-            if (t.code == code) {
-                return Optional.of(t);
+            if (table[t.code].isEmpty()) {
+                table[t.code] = Optional.of(t);
             }
         }
-        return Optional.empty();
+        return table;
+    }
+
+    /** The type with this code, if it is one Wireshark accepts as a record type. */
+    public static Optional<TlsContentType> of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : Optional.empty();
     }
 
     /** The RFC name of {@code code}, or the number when unknown. */

@@ -60,12 +60,22 @@ public enum TlsExtensionType {
         return rfc;
     }
 
+    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
+    private static final java.util.Map<Integer, TlsExtensionType> BY_CODE = byCode();
+
+    private static java.util.Map<Integer, TlsExtensionType> byCode() {
+        java.util.Map<Integer, TlsExtensionType> table = new java.util.HashMap<>();
+        for (TlsExtensionType t : values()) {
+            table.putIfAbsent(t.code, t);
+        }
+        return table;
+    }
+
     /** The type with this code, if listed here. */
     public static Optional<TlsExtensionType> of(int code) {
-        for (TlsExtensionType t : values()) {
-            if (t.code == code) {
-                return Optional.of(t);
-            }
+        TlsExtensionType found = BY_CODE.get(code);
+        if (found != null) {
+            return Optional.of(found);
         }
         return Optional.empty();
     }

@@ -62,14 +62,24 @@ public enum TlsHandshakeType {
         return rfc;
     }
 
-    /** The type with this code, if Wireshark knows it. */
-    public static Optional<TlsHandshakeType> of(int code) {
+    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
+    private static final Optional<TlsHandshakeType>[] BY_CODE = byCode();
+
+    @SuppressWarnings("unchecked")
+    private static Optional<TlsHandshakeType>[] byCode() {
+        Optional<TlsHandshakeType>[] table = new Optional[256];
+        java.util.Arrays.fill(table, Optional.empty());
         for (TlsHandshakeType t : values()) {
-            if (t.code == code) {
-                return Optional.of(t);
+            if (table[t.code].isEmpty()) {
+                table[t.code] = Optional.of(t);
             }
         }
-        return Optional.empty();
+        return table;
+    }
+
+    /** The type with this code, if Wireshark knows it. */
+    public static Optional<TlsHandshakeType> of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : Optional.empty();
     }
 
     /** The message name of {@code code}, or "unknown (N)". */

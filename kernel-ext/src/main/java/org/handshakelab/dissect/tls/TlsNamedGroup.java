@@ -45,12 +45,22 @@ public enum TlsNamedGroup {
         return rfc;
     }
 
+    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
+    private static final java.util.Map<Integer, TlsNamedGroup> BY_CODE = byCode();
+
+    private static java.util.Map<Integer, TlsNamedGroup> byCode() {
+        java.util.Map<Integer, TlsNamedGroup> table = new java.util.HashMap<>();
+        for (TlsNamedGroup t : values()) {
+            table.putIfAbsent(t.code, t);
+        }
+        return table;
+    }
+
     /** The group with this code, if listed here. */
     public static Optional<TlsNamedGroup> of(int code) {
-        for (TlsNamedGroup g : values()) {
-            if (g.code == code) {
-                return Optional.of(g);
-            }
+        TlsNamedGroup found = BY_CODE.get(code);
+        if (found != null) {
+            return Optional.of(found);
         }
         return Optional.empty();
     }

@@ -53,12 +53,22 @@ public enum TlsSignatureScheme {
         return rfc;
     }
 
+    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
+    private static final java.util.Map<Integer, TlsSignatureScheme> BY_CODE = byCode();
+
+    private static java.util.Map<Integer, TlsSignatureScheme> byCode() {
+        java.util.Map<Integer, TlsSignatureScheme> table = new java.util.HashMap<>();
+        for (TlsSignatureScheme t : values()) {
+            table.putIfAbsent(t.code, t);
+        }
+        return table;
+    }
+
     /** The scheme with this code, if listed here. */
     public static Optional<TlsSignatureScheme> of(int code) {
-        for (TlsSignatureScheme s : values()) {
-            if (s.code == code) {
-                return Optional.of(s);
-            }
+        TlsSignatureScheme found = BY_CODE.get(code);
+        if (found != null) {
+            return Optional.of(found);
         }
         return Optional.empty();
     }

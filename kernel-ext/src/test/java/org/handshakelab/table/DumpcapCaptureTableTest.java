@@ -1,0 +1,111 @@
+package org.handshakelab.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.handshakelab.TestTools;
+import org.handshakelab.capture.CaptureFile;
+import org.handshakelab.traffic.HttpExchange;
+import org.handshakelab.traffic.HttpLabServer;
+import org.handshakelab.traffic.HttpVariant;
+import org.handshakelab.traffic.SshExchange;
+import org.handshakelab.traffic.SshLabServer;
+import org.handshakelab.traffic.SshOptions;
+import org.handshakelab.traffic.TlsExchange;
+import org.handshakelab.traffic.TlsHttpServer;
+import org.handshakelab.traffic.TlsOptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The table of a capture written by Wireshark's own dumpcap (not by the lab's writer) while the lab's HTTP,
+ * HTTPS and SSH exchanges run on loopback equals tshark's reading of the same file in every column, the
+ * application ones included. Needs root (dumpcap on {@code lo}) and tshark.
+ */
+@Tag("live")
+class DumpcapCaptureTableTest {
+
+    private static final String DUMPCAP = TestTools.find("dumpcap");
+    private static final long START_MILLIS = 30_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void httpTlsAndSshTrafficCapturedByDumpcapGivesTsharksTable() throws Exception {
+        Tshark.assumePresent();
+        assumeTrue(DUMPCAP != null, "dumpcap not installed (apt-get install tshark)");
+        assumeTrue("0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).strip()),
+                "dumpcap on lo needs root here; run the live tests as root");
+        Path file = dir.resolve("dumpcap.pcapng");
+        int sshPort;
+        try (HttpLabServer http = HttpLabServer.start();
+             TlsHttpServer tls = TlsHttpServer.start(TlsOptions.defaults());
+             SshLabServer ssh = SshLabServer.start(SshOptions.defaults())) {
+            sshPort = ssh.port();
+            String filter = "tcp port " + http.port() + " or tcp port " + tls.port() + " or tcp port " + ssh.port();
+            Process dumpcap = startDumpcap(filter, file);
+            try {
+                HttpExchange.run(HttpVariant.KEEP_ALIVE, http.port());
+                http.awaitConnections(1, Duration.ofSeconds(10));
+                TlsExchange.run(tls);
+                SshExchange.run(ssh, SshOptions.defaults());
+                Thread.sleep(300); // the last ACKs reach the capture buffer
+            } finally {
+                stop(dumpcap);
+            }
+        }
+        PacketTable table = PacketTable.build(CaptureFile.open(file), TableOptions.standard());
+        // SSH listens on an ephemeral port, where tshark does not look for it: tell it, as a student would
+        List<String[]> rows = Tshark.fields(file, List.of("-d", "tcp.port==" + sshPort + ",ssh"),
+                Differences.names(Column.ALL));
+        for (Column c : List.of(Column.HTTP_REQUEST_METHOD, Column.HTTP_RESPONSE_CODE, Column.TLS_HANDSHAKE_TYPE,
+                Column.TLS_RECORD_CONTENT_TYPE, Column.SSH_PROTOCOL, Column.SSH_MESSAGE_CODE)) {
+            int index = Column.ALL.indexOf(c);
+            assertTrue(rows.stream().anyMatch(r -> index < r.length && !r[index].isEmpty()),
+                    "tshark sees " + c.wiresharkName() + " in the capture (" + rows.size() + " frames)");
+        }
+        assertEquals(List.of(), Differences.of(file, table, rows, Column.ALL, Set.of()).stream()
+                .map(Object::toString).toList());
+    }
+
+    /** Starts dumpcap and returns once it has the interface open with its filter and the file open. */
+    private static Process startDumpcap(String filter, Path file) throws IOException, InterruptedException {
+        Path stderr = Files.createTempFile("dumpcap", ".err");
+        Process p = new ProcessBuilder(DUMPCAP, "-i", "lo", "-f", filter, "-w", file.toString())
+                .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        try {
+            long deadline = System.currentTimeMillis() + START_MILLIS;
+            while (!Files.readString(stderr).contains("File:")) {
+                if (!p.isAlive() || System.currentTimeMillis() > deadline) {
+                    p.destroyForcibly();
+                    throw new AssertionError("dumpcap did not start capturing: " + Files.readString(stderr));
+                }
+                Thread.sleep(50);
+            }
+            return p;
+        } finally {
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    /** SIGINT, as Ctrl-C: dumpcap writes out what it has and exits. */
+    private static void stop(Process dumpcap) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(dumpcap.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        if (!dumpcap.waitFor(30, TimeUnit.SECONDS)) {
+            dumpcap.destroyForcibly();
+            throw new AssertionError("dumpcap did not stop on SIGINT");
+        }
+    }
+}
