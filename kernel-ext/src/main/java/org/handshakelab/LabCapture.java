@@ -190,6 +190,71 @@ public final class LabCapture {
         return t;
     }
 
+    /** The frames that carry a handshake or close step (TCP's or the application's), with their steps. */
+    public Table steps() {
+        Table t = Table.create(name + ": the steps",
+                IntColumn.create("No."), DoubleColumn.create("Time (s)"), StringColumn.create("From"),
+                IntColumn.create("Len"), StringColumn.create("Step"));
+        for (int row = 0; row < table.size(); row++) {
+            List<String> labels = table.phaseLabels(row);
+            if (!labels.isEmpty()) {
+                t.intColumn("No.").append(row + 1);
+                t.doubleColumn("Time (s)").append(Math.round(seconds(row) * 1e6) / 1e6);
+                t.stringColumn("From").append(sender(row));
+                t.intColumn("Len").append(table.len(row));
+                t.stringColumn("Step").append(String.join("; ", labels));
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The application handshake's flights: the TLS or SSH steps (encrypted handshake messages included, application
+     * data, alerts and encrypted SSH packets not), grouped while the same side keeps sending.
+     */
+    public List<Flight> flights() {
+        List<Flight> flights = new ArrayList<>();
+        String from = null;
+        List<Integer> frames = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        for (int row = 0; row < table.size(); row++) {
+            List<String> labels = table.phaseLabels(row).stream().filter(LabCapture::handshakeStep).toList();
+            if (labels.isEmpty()) {
+                continue;
+            }
+            if (from != null && !from.equals(sender(row))) {
+                flights.add(new Flight(flights.size() + 1, from, frames, steps));
+                frames = new ArrayList<>();
+                steps = new ArrayList<>();
+            }
+            from = sender(row);
+            frames.add(row + 1);
+            steps.addAll(labels);
+        }
+        if (from != null) {
+            flights.add(new Flight(flights.size() + 1, from, frames, steps));
+        }
+        return flights;
+    }
+
+    private static boolean handshakeStep(String label) {
+        return (label.startsWith("TLS ") || label.startsWith("SSH ")) && !label.contains("application data")
+                && !label.contains("alert") && !label.contains("close_notify") && !label.equals("SSH encrypted");
+    }
+
+    /** {@link #flights()} as a table. */
+    public Table flightTable() {
+        Table t = Table.create(name + ": handshake flights", IntColumn.create("Flight"), StringColumn.create("From"),
+                StringColumn.create("Frames"), StringColumn.create("Messages"));
+        for (Flight f : flights()) {
+            t.intColumn("Flight").append(f.number());
+            t.stringColumn("From").append(f.from());
+            t.stringColumn("Frames").append(f.frames().toString().replaceAll("[\\[\\]]", ""));
+            t.stringColumn("Messages").append(String.join(" + ", f.messages()));
+        }
+        return t;
+    }
+
     /** The time-sequence chart (Stevens): relative sequence number over time, one series per direction. */
     public XYChart timeSequence() {
         return WorkbookCharts.timeSequence(this);

@@ -99,6 +99,32 @@ public final class Workbook {
         return Quiz.answer(id, value);
     }
 
+    /**
+     * States a claim about the capture and checks it: prints "✔ claim" when {@code holds}, else throws a
+     * {@link LabException} saying the claim does not hold here (a notebook's "check" cells).
+     */
+    public static void check(boolean holds, String claim) {
+        if (!holds) {
+            throw LabException.of("check", "this does not hold in this capture: " + claim,
+                    "look at the table above; if the capture is a live one, run the cell that records it again");
+        }
+        System.out.println("✔ " + claim);
+    }
+
+    /** A two-column table (Field, Value) from alternating field names and values, for a message's fields. */
+    public static tech.tablesaw.api.Table fields(String title, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("namesAndValues must come in pairs: " + namesAndValues.length + " items");
+        }
+        tech.tablesaw.api.StringColumn names = tech.tablesaw.api.StringColumn.create("Field");
+        tech.tablesaw.api.StringColumn values = tech.tablesaw.api.StringColumn.create("Value");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            names.append(String.valueOf(namesAndValues[i]));
+            values.append(String.valueOf(namesAndValues[i + 1]));
+        }
+        return tech.tablesaw.api.Table.create(title, names, values);
+    }
+
     /** The mode {@code LAB_CAPTURE} forces, or null when it is unset or empty. */
     static Mode forcedMode() {
         String v = System.getenv("LAB_CAPTURE");
