@@ -14,13 +14,14 @@ public final class LabExtension implements Extension {
 
     /**
      * Imports every notebook starts with. Each must compile on the lab's class path (a test checks it in
-     * JShell). {@code import org.handshakelab.*;} belongs here once that package holds a class.
+     * JShell). {@code org.handshakelab.*} brings {@code Lab} and {@code Trace}.
      */
     public static final List<String> DEFAULT_IMPORTS = List.of(
             "import tech.tablesaw.api.*;",
             "import org.knowm.xchart.*;",
             "import org.knowm.xchart.style.Styler;",
-            "import org.knowm.xchart.style.markers.SeriesMarkers;");
+            "import org.knowm.xchart.style.markers.SeriesMarkers;",
+            "import org.handshakelab.*;");
 
     private static final System.Logger LOG = System.getLogger(LabExtension.class.getName());
 

@@ -2,6 +2,8 @@ package org.handshakelab.notebook;
 
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.handshakelab.view.HtmlView;
+import org.handshakelab.view.ImageView;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -11,7 +13,8 @@ import java.util.WeakHashMap;
 
 /**
  * Registers the lab's render functions on a JJava {@link Renderer}: Tablesaw tables as text/html and
- * text/plain, XChart charts as image/png and text/plain.
+ * text/plain, XChart charts as image/png and text/plain, and the lab's views (packet lists, step tables,
+ * packet details as text/html; time-sequence charts and ladders as image/png; all with text/plain).
  */
 public final class LabRenderers {
 
@@ -43,6 +46,14 @@ public final class LabRenderers {
                 .preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((chart, context) -> ChartRenderer.render((Chart<?, ?>) chart, context));
+        renderer.createRegistration(HtmlView.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register(ViewRenderer::render);
+        renderer.createRegistration(ImageView.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register(ViewRenderer::render);
         return true;
     }
 }

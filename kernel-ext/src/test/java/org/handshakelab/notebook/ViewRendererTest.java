@@ -1,0 +1,94 @@
+package org.handshakelab.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.handshakelab.Lab;
+import org.handshakelab.Trace;
+import org.handshakelab.view.HtmlView;
+import org.handshakelab.view.ImageView;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class ViewRendererTest {
+
+    private static Renderer registered() {
+        Renderer renderer = new Renderer();
+        assertTrue(LabRenderers.register(renderer));
+        return renderer;
+    }
+
+    static Trace keepalive() {
+        Path p = Path.of("..", "captures", "http-keepalive.pcapng");
+        Assumptions.assumeTrue(Files.isRegularFile(p), "bundled captures not found");
+        return Lab.open(p);
+    }
+
+    @Test
+    void packetListRendersAsHtmlWithPlainTextFallback() {
+        Trace t = keepalive();
+        DisplayData data = registered().render(t.packets());
+        String html = (String) data.getData(MIMEType.TEXT_HTML);
+        String text = (String) data.getData(MIMEType.TEXT_PLAIN);
+        assertEquals(t.packets().html(), html);
+        assertEquals(t.packets().text(), text);
+        assertTrue(html.contains("GET /hello HTTP/1.1") && text.contains("GET /hello HTTP/1.1"));
+    }
+
+    @Test
+    void stepTableAndTraceRenderAsHtml() {
+        Trace t = keepalive();
+        Renderer r = registered();
+        for (HtmlView view : new HtmlView[] {t.handshake(0), t.close(0), t}) {
+            DisplayData data = r.render(view);
+            assertEquals(view.html(), data.getData(MIMEType.TEXT_HTML));
+            assertEquals(view.text(), data.getData(MIMEType.TEXT_PLAIN));
+        }
+    }
+
+    @Test
+    void imageViewRendersAsPngAndText() {
+        byte[] png = ChartRendererTest.PNG_SIGNATURE;
+        ImageView view = new ImageView() {
+            @Override
+            public byte[] png() {
+                return png.clone();
+            }
+
+            @Override
+            public String text() {
+                return "a picture";
+            }
+        };
+        DisplayData data = registered().render(view);
+        assertArrayEquals(png, Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG)));
+        assertEquals("a picture", data.getData(MIMEType.TEXT_PLAIN));
+        assertNull(registered().renderAs(view, "text/plain").getData(MIMEType.IMAGE_PNG));
+    }
+
+    @Test
+    void imageThatCannotBeDrawnStillShowsItsText() {
+        ImageView broken = new ImageView() {
+            @Override
+            public byte[] png() {
+                throw new IllegalStateException("no fonts");
+            }
+
+            @Override
+            public String text() {
+                return "a picture";
+            }
+        };
+        DisplayData data = registered().render(broken);
+        assertNull(data.getData(MIMEType.IMAGE_PNG));
+        assertTrue(((String) data.getData(MIMEType.TEXT_PLAIN)).startsWith("a picture (not drawn:"));
+    }
+}
