@@ -19,7 +19,7 @@ import org.handshakelab.table.*;
 import org.handshakelab.dissect.TcpFlags;
 import org.handshakelab.dissect.http.*;
 
-LabCapture http = Workbook.record("http");   // two GETs on one keep-alive connection
+LabCapture http = Lab.record("http");   // two GETs on one keep-alive connection
 PacketTable t = http.table();
 http.packets()
 """),
@@ -50,16 +50,16 @@ System.out.println(http.details(synAck + 1));
 """),
 md("**Check.** The claims above, tested on the three segments:"),
 code("""
-Workbook.check(t.flags(syn) == 0x002 && t.flags(synAck) == 0x012 && t.flags(ack) == 0x010,
+Lab.check(t.flags(syn) == 0x002 && t.flags(synAck) == 0x012 && t.flags(ack) == 0x010,
     "the handshake's tcp.flags are " + t.text(Column.TCP_FLAGS, syn) + ", " + t.text(Column.TCP_FLAGS, synAck)
     + ", " + t.text(Column.TCP_FLAGS, ack) + " (SYN, SYN-ACK, ACK)");
-Workbook.check(t.ackRaw(synAck) == (t.seqRaw(syn) + 1) % (1L << 32),
+Lab.check(t.ackRaw(synAck) == (t.seqRaw(syn) + 1) % (1L << 32),
     "the SYN-ACK acknowledges the client's ISN + 1: " + t.seqRaw(syn) + " + 1 = " + t.ackRaw(synAck));
-Workbook.check(t.ackRaw(ack) == (t.seqRaw(synAck) + 1) % (1L << 32),
+Lab.check(t.ackRaw(ack) == (t.seqRaw(synAck) + 1) % (1L << 32),
     "the ACK acknowledges the server's ISN + 1: " + t.seqRaw(synAck) + " + 1 = " + t.ackRaw(ack));
-Workbook.check(t.seq(syn) == 0 && t.seq(synAck) == 0 && t.ack(synAck) == 1 && t.seq(ack) == 1 && t.ack(ack) == 1,
+Lab.check(t.seq(syn) == 0 && t.seq(synAck) == 0 && t.ack(synAck) == 1 && t.seq(ack) == 1 && t.ack(ack) == 1,
     "relative numbers: SYN seq 0, SYN-ACK seq 0 ack 1, ACK seq 1 ack 1");
-Workbook.check(t.len(syn) + t.len(synAck) + t.len(ack) == 0, "no HTTP byte yet: all three segments have Len 0");
+Lab.check(t.len(syn) + t.len(synAck) + t.len(ack) == 0, "no HTTP byte yet: all three segments have Len 0");
 """),
 *question("http.q1", "Which TCP port does the server listen on?"),
 *question("http.q2", "What is the client's initial sequence number (ISN) as sent on the wire (raw)?"),
@@ -108,7 +108,7 @@ System.out.printf("The request ends in frame %d at seq %d with %d bytes; the ser
 """),
 md("**Check.** Acknowledgement = sequence number + length, for the request; and every data segment advances its side's sequence number by its length:"),
 code("""
-Workbook.check(t.ack(reqAck) == t.seq(reqLast) + t.len(reqLast),
+Lab.check(t.ack(reqAck) == t.seq(reqLast) + t.len(reqLast),
     "the server acknowledges the request with ack " + t.seq(reqLast) + " + " + t.len(reqLast) + " = " + t.ack(reqAck));
 boolean advances = true;
 long[] expectedNext = {1, 1};
@@ -117,8 +117,8 @@ for (int r = ack + 1; r < t.size(); r++) {
     advances &= t.seq(r) == expectedNext[dir];
     expectedNext[dir] = t.seq(r) + t.len(r) + ((t.flags(r) & TcpFlags.FIN) != 0 ? 1 : 0);
 }
-Workbook.check(advances, "after the handshake each segment's seq = the previous seq of its side + its Len (+1 after a FIN)");
-Workbook.check(request.method().equals("GET") && response.code() == 200,
+Lab.check(advances, "after the handshake each segment's seq = the previous seq of its side + its Len (+1 after a FIN)");
+Lab.check(request.method().equals("GET") && response.code() == 200,
     "the first request is a " + request.method() + " and its answer has status " + response.code());
 """),
 *question("http.q6", "How many TCP segments carried the first HTTP response?"),
@@ -147,7 +147,7 @@ for (int f : http.rows(r -> t.flags(r) >= 0 && (t.flags(r) & TcpFlags.FIN) != 0)
     int dir = t.direction(f);
     long expected = t.seq(f) + t.len(f) + 1;
     int acked = http.firstRow(r -> r > f && t.direction(r) != dir && t.ack(r) == expected);
-    Workbook.check(acked > 0, "the " + http.sender(f) + "'s FIN (frame " + (f + 1) + ", seq " + t.seq(f)
+    Lab.check(acked > 0, "the " + http.sender(f) + "'s FIN (frame " + (f + 1) + ", seq " + t.seq(f)
         + ") is acknowledged with " + t.seq(f) + " + 1 = " + expected + " in frame " + (acked + 1));
 }
 """),
@@ -160,14 +160,14 @@ With `Connection: close` the server closes the connection after its response, so
 from the server. The arithmetic is the same.
 """),
 code("""
-LabCapture close = Workbook.record("close");
+LabCapture close = Lab.record("close");
 PacketTable tc = close.table();
 int closeFin = close.firstRow(r -> tc.flags(r) >= 0 && (tc.flags(r) & TcpFlags.FIN) != 0);
 display(close.packets());
 System.out.printf("Here the first FIN (frame %d) comes from the %s.%n", closeFin + 1, close.sender(closeFin));
 """),
 code("""
-Workbook.check(close.first(HttpRequest.class).headers().stream()
+Lab.check(close.first(HttpRequest.class).headers().stream()
         .anyMatch(h -> h.name().equalsIgnoreCase("Connection") && h.value().equalsIgnoreCase("close")),
     "the request asks for Connection: close");
 """),
@@ -180,16 +180,16 @@ There is no FIN, no acknowledgement of the RST, and data still in flight is thro
 client does this by closing its socket with `SO_LINGER` set to 0.
 """),
 code("""
-LabCapture rst = Workbook.record("rst");
+LabCapture rst = Lab.record("rst");
 PacketTable tr = rst.table();
 display(rst.packets());
 display(rst.ladder());
 """),
 code("""
 int last = tr.size() - 1;
-Workbook.check((tr.flags(last) & TcpFlags.RST) != 0, "the last segment (frame " + (last + 1) + ", from the "
+Lab.check((tr.flags(last) & TcpFlags.RST) != 0, "the last segment (frame " + (last + 1) + ", from the "
     + rst.sender(last) + ") has RST set: tcp.flags " + tr.text(Column.TCP_FLAGS, last));
-Workbook.check(rst.rows(r -> (tr.flags(r) & TcpFlags.FIN) != 0).isEmpty(), "no segment has FIN: the connection was aborted, not closed");
+Lab.check(rst.rows(r -> (tr.flags(r) & TcpFlags.FIN) != 0).isEmpty(), "no segment has FIN: the connection was aborted, not closed");
 """),
 *question("http.q11", "What is `tcp.flags` (in hex) of the segment that ended this connection?"),
 md("""
@@ -200,13 +200,13 @@ md("""
 The client's `connect()` fails with "Connection refused".
 """),
 code("""
-LabCapture refused = Workbook.record("refused");
+LabCapture refused = Lab.record("refused");
 PacketTable tf = refused.table();
 display(refused.packets());
 int reset = refused.firstWith(TcpFlags.RST, 1);
-Workbook.check(tf.size() == 2 && tf.flags(0) == TcpFlags.SYN && reset == 1,
+Lab.check(tf.size() == 2 && tf.flags(0) == TcpFlags.SYN && reset == 1,
     "a SYN, then an RST,ACK from the server's side (tcp.flags " + tf.text(Column.TCP_FLAGS, reset) + ")");
-Workbook.check(tf.ackRaw(reset) == (tf.seqRaw(0) + 1) % (1L << 32),
+Lab.check(tf.ackRaw(reset) == (tf.seqRaw(0) + 1) % (1L << 32),
     "the RST acknowledges the SYN: " + tf.seqRaw(0) + " + 1 = " + tf.ackRaw(reset));
 """),
 *question("http.q12", "What relative acknowledgement number does the RST,ACK of the refused connection carry?"),

@@ -82,7 +82,7 @@ ChangeCipherSpec + Finished. Then the HTTP request and response as encrypted app
 close_notify alert from each side, and the TCP close.
 """),
 code("""
-LabCapture tls12 = Workbook.record("tls12");
+LabCapture tls12 = Lab.record("tls12");
 PacketTable t = tls12.table();
 tls12.packets()
 """),
@@ -97,11 +97,11 @@ System.out.println("TCP's handshake ends in frame " + (handshakeAck + 1) + "; th
 md("**Check.** TLS starts only after TCP's handshake, and its handshake is four flights, alternating sides:"),
 code("""
 List<Flight> flights = tls12.flights();
-Workbook.check(firstTls > handshakeAck, "the first TLS record (frame " + (firstTls + 1) + ") comes after TCP's ACK (frame " + (handshakeAck + 1) + ")");
-Workbook.check(flights.size() == 4 && flights.get(0).from().equals("client") && flights.get(1).from().equals("server")
+Lab.check(firstTls > handshakeAck, "the first TLS record (frame " + (firstTls + 1) + ") comes after TCP's ACK (frame " + (handshakeAck + 1) + ")");
+Lab.check(flights.size() == 4 && flights.get(0).from().equals("client") && flights.get(1).from().equals("server")
         && flights.get(2).from().equals("client") && flights.get(3).from().equals("server"),
     "TLS 1.2's handshake is " + flights.size() + " flights: client, server, client, server");
-Workbook.check(flights.get(1).messages().containsAll(List.of("TLS ServerHello", "TLS Certificate", "TLS ServerKeyExchange", "TLS ServerHelloDone")),
+Lab.check(flights.get(1).messages().containsAll(List.of("TLS ServerHello", "TLS Certificate", "TLS ServerKeyExchange", "TLS ServerHelloDone")),
     "the server's flight is " + String.join(" + ", flights.get(1).messages()));
 """),
 md("""
@@ -146,14 +146,14 @@ Workbook.fields("The certificate as read from the capture (frame " + tls12.first
 """),
 md("**Check.** The certificate on the wire has the fields the course's command asks for (the one made in Step 1 is another certificate of the same shape: its key and serial number differ):"),
 code("""
-Workbook.check(hello.cipherSuites().contains(serverHello.cipherSuite()), "the suite chosen, " + serverHello.cipherSuiteName() + ", is one the client offered");
-Workbook.check(leaf.subject().equals(cert.getSubjectX500Principal().getName()), "subject: " + leaf.subject());
-Workbook.check(leaf.subject().equals(leaf.issuer()), "issuer = subject: self-signed");
-Workbook.check(leaf.subjectAltNames().equals(madeSan), "subjectAltName: " + leaf.subjectAltNames());
-Workbook.check(leaf.publicKeyBits() == madeBits, "an RSA key of " + leaf.publicKeyBits() + " bits");
-Workbook.check(java.time.Duration.between(leaf.notBefore(), leaf.notAfter()).toDays() == madeDays,
+Lab.check(hello.cipherSuites().contains(serverHello.cipherSuite()), "the suite chosen, " + serverHello.cipherSuiteName() + ", is one the client offered");
+Lab.check(leaf.subject().equals(cert.getSubjectX500Principal().getName()), "subject: " + leaf.subject());
+Lab.check(leaf.subject().equals(leaf.issuer()), "issuer = subject: self-signed");
+Lab.check(leaf.subjectAltNames().equals(madeSan), "subjectAltName: " + leaf.subjectAltNames());
+Lab.check(leaf.publicKeyBits() == madeBits, "an RSA key of " + leaf.publicKeyBits() + " bits");
+Lab.check(java.time.Duration.between(leaf.notBefore(), leaf.notAfter()).toDays() == madeDays,
     "valid for " + java.time.Duration.between(leaf.notBefore(), leaf.notAfter()).toDays() + " days");
-Workbook.check(!leaf.serialNumber().replaceFirst("^0+", "").equalsIgnoreCase(cert.getSerialNumber().toString(16)),
+Lab.check(!leaf.serialNumber().replaceFirst("^0+", "").equalsIgnoreCase(cert.getSerialNumber().toString(16)),
     "but not the same certificate as Step 1's: the serial numbers differ");
 """),
 *question("tls.q1", "Which cipher suite did the server choose? (its name, or its hex code as text, e.g. `\"0x1301\"`)"),
@@ -179,10 +179,10 @@ System.out.println("The client's ChangeCipherSpec is in frame " + clientCcs.fram
     + "; the server's ChangeCipherSpec in frame " + tls12.found(TlsChangeCipherSpec.class).stream().filter(d -> !d.fromClient()).findFirst().orElseThrow().frame() + ".");
 """),
 code("""
-Workbook.check(tls12.found(TlsHandshake.class).stream().noneMatch(d -> d.fromClient() && d.frame() > clientCcs.frame())
+Lab.check(tls12.found(TlsHandshake.class).stream().noneMatch(d -> d.fromClient() && d.frame() > clientCcs.frame())
         && tls12.found(TlsHandshake.class).stream().noneMatch(d -> !d.fromClient() && d.frame() > tls12.found(TlsChangeCipherSpec.class).get(1).frame()),
     "no handshake message is readable after a side's ChangeCipherSpec: Finished is encrypted");
-Workbook.check(tls12.found(TlsChangeCipherSpec.class).size() == 2, "one ChangeCipherSpec from each side");
+Lab.check(tls12.found(TlsChangeCipherSpec.class).size() == 2, "one ChangeCipherSpec from each side");
 """),
 *question("tls.q8", "In which frame does the client send its first encrypted handshake message?"),
 md("""
@@ -207,11 +207,11 @@ System.out.println("close_notify: from the " + alerts.get(0).sender() + " in fra
     + alerts.get(1).sender() + " in frame " + alerts.get(1).frame() + ", records of " + alertRecords.get(0).length() + " bytes; the first FIN follows in frame " + (firstFin + 1) + ".");
 """),
 code("""
-Workbook.check(alerts.size() == 2 && !alerts.get(0).sender().equals(alerts.get(1).sender()), "one close_notify from each side");
-Workbook.check(alertRecords.stream().allMatch(r -> r.contentType() == 21), "their records have content type 21 (alert)");
-Workbook.check(!serverHello.cipherSuiteName().contains("GCM") || alertRecords.stream().allMatch(r -> r.length() == 2 + 8 + 16),
+Lab.check(alerts.size() == 2 && !alerts.get(0).sender().equals(alerts.get(1).sender()), "one close_notify from each side");
+Lab.check(alertRecords.stream().allMatch(r -> r.contentType() == 21), "their records have content type 21 (alert)");
+Lab.check(!serverHello.cipherSuiteName().contains("GCM") || alertRecords.stream().allMatch(r -> r.length() == 2 + 8 + 16),
     "each is 2 bytes of alert + 8 of nonce + 16 of tag = " + alertRecords.get(0).length() + " bytes: encrypted");
-Workbook.check(firstFin + 1 > alerts.get(1).frame(), "TCP's close starts after both close_notify alerts");
+Lab.check(firstFin + 1 > alerts.get(1).frame(), "TCP's close starts after both close_notify alerts");
 """),
 *question("tls.q9", "Which side sent close_notify first: `\"client\"` or `\"server\"`?"),
 *question("tls.q10", "What `tls.record.content_type` does a close_notify record have?"),
@@ -225,7 +225,7 @@ records are there only for middleboxes that expect TLS 1.2 (RFC 8446, Appendix D
 version `0x0303` in their legacy field; the `supported_versions` extension says 1.3.
 """),
 code("""
-LabCapture tls13 = Workbook.record("tls13");
+LabCapture tls13 = Lab.record("tls13");
 display(tls13.packets());
 display(tls13.flightTable());
 ServerHello sh13 = tls13.first(ServerHello.class);
@@ -233,9 +233,9 @@ System.out.printf("ServerHello: legacy version 0x%04x, selected version 0x%04x, 
     sh13.legacyVersion(), sh13.selectedVersion(), sh13.cipherSuiteName(), tls13.messages(TlsHandshake.class).size());
 """),
 code("""
-Workbook.check(tls13.messages(CertificateMessage.class).isEmpty(), "no Certificate can be read in the TLS 1.3 capture: it is encrypted");
-Workbook.check(sh13.legacyVersion() == 0x0303 && sh13.selectedVersion() == 0x0304, "legacy version 0x0303, supported_versions 0x0304");
-Workbook.check(tls13.messages(TlsAlert.class).isEmpty(), "not even close_notify shows as an alert: in TLS 1.3 every encrypted record says type 23");
+Lab.check(tls13.messages(CertificateMessage.class).isEmpty(), "no Certificate can be read in the TLS 1.3 capture: it is encrypted");
+Lab.check(sh13.legacyVersion() == 0x0303 && sh13.selectedVersion() == 0x0304, "legacy version 0x0303, supported_versions 0x0304");
+Lab.check(tls13.messages(TlsAlert.class).isEmpty(), "not even close_notify shows as an alert: in TLS 1.3 every encrypted record says type 23");
 """),
 *question("tls.q11", "Which TLS version did the TLS 1.3 server select? (hex text as in `supported_versions`, e.g. `\"0x0301\"`)"),
 *question("tls.q12", "How many handshake messages of the TLS 1.3 capture can you read without keys (both sides)?"),
@@ -248,10 +248,10 @@ why TLS asks for close_notify before the TCP close. On the wire the abort looks 
 HTTP (notebook 01, Step 4):
 """),
 code("""
-LabCapture rst = Workbook.record("rst");
+LabCapture rst = Lab.record("rst");
 display(rst.packets());
 int lastRow = rst.size() - 1;
-Workbook.check((rst.table().flags(lastRow) & TcpFlags.RST) != 0 && rst.rows(r -> (rst.table().flags(r) & TcpFlags.FIN) != 0).isEmpty(),
+Lab.check((rst.table().flags(lastRow) & TcpFlags.RST) != 0 && rst.rows(r -> (rst.table().flags(r) & TcpFlags.FIN) != 0).isEmpty(),
     "the connection ends with RST (frame " + (lastRow + 1) + ") and no FIN");
 """),
 md("""

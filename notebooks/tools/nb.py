@@ -34,4 +34,4 @@ def write(name: str, cells: list) -> Path:
 def question(qid: str, text: str, placeholder: str = "null") -> list:
     """A question: the text in Markdown, then an answer cell with instant feedback."""
     return [md(f"**Question {qid}.** {text}"),
-            code(f'Workbook.answer("{qid}", {placeholder})   // replace {placeholder} with your answer, then run')]
+            code(f'Lab.answer("{qid}", {placeholder})   // replace {placeholder} with your answer, then run')]

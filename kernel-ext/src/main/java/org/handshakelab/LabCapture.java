@@ -28,6 +28,7 @@ public final class LabCapture {
     private final boolean live;
     private final PacketTable table;
     private final List<Dissected> messages;
+    private Trace trace;
 
     LabCapture(String name, Path path, boolean live, PacketTable table, List<Dissected> messages) {
         this.name = Objects.requireNonNull(name, "name");
@@ -55,6 +56,14 @@ public final class LabCapture {
     /** The packet table: one row per frame, Wireshark's field names. */
     public PacketTable table() {
         return table;
+    }
+
+    /** The same capture in the lab's Wireshark-like views ({@link Trace}: packet list, step tables). */
+    public Trace trace() {
+        if (trace == null) {
+            trace = Trace.open(path);
+        }
+        return trace;
     }
 
     /** Number of frames. */

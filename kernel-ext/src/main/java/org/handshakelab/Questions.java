@@ -68,6 +68,8 @@ final class Questions {
         PacketTable t = c.table();
         int syn = c.firstWithFlags(TcpFlags.SYN);
         int synAck = c.firstWithFlags(TcpFlags.SYN | TcpFlags.ACK);
+        add("start.q1", "How many frames does the capture have?", Kind.NUMBER, c::size,
+                "The table's caption says how many rows it has: one row per frame.");
         add("http.q1", "Which TCP port does the server listen on?", Kind.NUMBER, c::serverPort,
                 "The server's port is the destination port (tcp.dstport) of the client's SYN.");
         add("http.q2", "What is the client's initial sequence number (ISN) as sent on the wire (raw)?", Kind.NUMBER,

@@ -49,17 +49,18 @@ final class WorkbookCharts {
         XYChart chart = new XYChartBuilder().width(720).height(Math.max(240, 70 + 34 * count))
                 .title("Ladder: frames " + from + "-" + to + " of " + capture.name() + ", time going down")
                 .xAxisTitle("client " + capture.clientPort() + "          server " + capture.serverPort())
-                .yAxisTitle("frame").build();
+                .yAxisTitle("time (one arrow per frame)").build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisTicksVisible(false);
         chart.getStyler().setXAxisMin(-0.25).setXAxisMax(1.25);
         chart.getStyler().setYAxisMin(-(to + 0.5)).setYAxisMax(-(from - 0.5));
-        chart.getStyler().setYAxisDecimalPattern("#;#");
+        chart.getStyler().setYAxisTicksVisible(false); // each arrow's label starts with its frame number
+        chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setAnnotationTextFontColor(java.awt.Color.DARK_GRAY);
         chart.addSeries("client", new double[] {0, 0}, new double[] {-(from - 0.5), -(to + 0.5)})
-                .setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY);
+                .setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY).setLineStyle(org.knowm.xchart.style.lines.SeriesLines.SOLID);
         chart.addSeries("server", new double[] {1, 1}, new double[] {-(from - 0.5), -(to + 0.5)})
-                .setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY);
+                .setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY).setLineStyle(org.knowm.xchart.style.lines.SeriesLines.SOLID);
         for (int frame = from; frame <= to; frame++) {
             int row = frame - 1;
             boolean fromClient = t.direction(row) != 1;
@@ -67,7 +68,8 @@ final class WorkbookCharts {
             double y1 = -frame - 0.15;
             XYSeries arrow = chart.addSeries("frame " + frame, new double[] {fromClient ? 0 : 1, fromClient ? 1 : 0},
                     new double[] {y0, y1});
-            arrow.setMarker(fromClient ? SeriesMarkers.NONE : SeriesMarkers.NONE);
+            arrow.setMarker(SeriesMarkers.NONE);
+            arrow.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.SOLID);
             arrow.setLineColor(fromClient ? new java.awt.Color(31, 119, 180) : new java.awt.Color(214, 39, 40));
             chart.addSeries("head " + frame, new double[] {fromClient ? 1 : 0}, new double[] {y1})
                     .setMarker(SeriesMarkers.DIAMOND).setMarkerColor(arrow.getLineColor());
