@@ -8,8 +8,10 @@ import org.handshakelab.capture.CaptureFile;
 import org.handshakelab.table.PacketTable;
 import org.handshakelab.table.TableOptions;
 import org.handshakelab.view.HtmlView;
+import org.handshakelab.view.LadderDiagram;
 import org.handshakelab.view.PacketList;
 import org.handshakelab.view.StepTable;
+import org.handshakelab.view.TimeSequenceChart;
 
 /**
  * One opened capture and every view of it: the packet list and its filters, the per-step tables, the
@@ -107,6 +109,16 @@ public final class Trace implements HtmlView {
     /** The SSH messages of {@code stream}, one row per packet. */
     public StepTable ssh(int stream) {
         return StepTable.ssh(table, stream);
+    }
+
+    /** The time–sequence (tcptrace) chart of {@code stream}: Seq, ACK and window lines against time. */
+    public TimeSequenceChart timeSequence(int stream) {
+        return TimeSequenceChart.of(table, stream);
+    }
+
+    /** The ladder diagram of {@code stream}: one arrow per packet, phases bracketed. */
+    public LadderDiagram ladder(int stream) {
+        return LadderDiagram.of(table, stream);
     }
 
     private List<String[]> streamLines() {
