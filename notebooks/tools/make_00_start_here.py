@@ -60,7 +60,7 @@ diagram (client on the left, server on the right, time going down):
 """),
 code("""
 display(http.trace().packets());
-http.ladder()
+http.trace().ladder(0)
 """),
 md("""
 ## Checks and questions

@@ -95,12 +95,12 @@ for (HttpHeader h : response.headers()) {
 headers
 """),
 md("""
-The time-sequence chart (Wireshark: *Statistics → TCP Stream Graphs → Stevens*) plots each segment's
-relative sequence number over time: a segment with data moves its side's sequence number up by its
-length, bare ACKs and the handshake stay where they are.
+The time-sequence chart (Wireshark: *Statistics → TCP Stream Graphs → tcptrace*) plots relative
+sequence numbers over time, for both sides: each segment with data is a bar from its seq to seq + Len,
+the ACK lines show what the other side has acknowledged so far, the markers the SYN and the FINs.
 """),
 code("""
-display(http.timeSequence());
+display(http.trace().timeSequence(0));
 int reqLast = request.frames().get(request.frames().size() - 1) - 1;
 int reqAck = http.firstRow(r -> r > reqLast && t.direction(r) == 1 && t.ack(r) >= t.seq(reqLast) + t.len(reqLast));
 System.out.printf("The request ends in frame %d at seq %d with %d bytes; the server's first ack of all of it is %d "
@@ -183,7 +183,7 @@ code("""
 LabCapture rst = Lab.record("rst");
 PacketTable tr = rst.table();
 display(rst.packets());
-display(rst.ladder());
+display(rst.trace().ladder(0));
 """),
 code("""
 int last = tr.size() - 1;

@@ -158,7 +158,7 @@ for (Dissected e : encrypted) {
     sizes.intColumn(0).append(e.frame()); sizes.stringColumn(1).append(e.sender()); sizes.intColumn(2).append(((SshEncrypted) e.message()).length());
 }
 display(sizes);
-display(ssh.timeSequence());
+display(ssh.trace().timeSequence(0));
 """),
 code("""
 byte[] raw = java.nio.file.Files.readAllBytes(ssh.path());
