@@ -69,7 +69,7 @@ A **check** cell states a claim about the packets and tests it: it prints ✔ an
 numbers it found, or stops with an error saying the claim does not hold in this capture.
 
 A **question** cell checks your answer: replace `null` with your answer and run it. It says whether you
-are right; if not, it says where to look, never the answer. Numbers are numbers (`14`), names are text
+are right; if not, it says where to look, never the answer. Numbers are numbers (`42`), names are text
 (`"server"`), TCP flags may be a number or hex text (`"0x012"`).
 """),
 code("""

@@ -34,6 +34,10 @@ public final class Workbook {
     /** Short names a notebook may use, to the bundled captures' names. */
     private static final Map<String, String> ALIASES = aliases();
 
+    /** The bundled captures, one per scenario of {@link RecordScenario#all()}. */
+    private static final List<String> BUNDLED = List.of("http-keepalive", "http-close", "tcp-rst", "tcp-refused",
+            "https-tls12", "https-tls13", "ssh-exec");
+
     private Workbook() {
     }
 
@@ -144,14 +148,17 @@ public final class Workbook {
         }
         String key = name.trim().toLowerCase(Locale.ROOT);
         String scenario = ALIASES.getOrDefault(key, key);
-        if (RecordScenario.all().stream().noneMatch(s -> s.name().equals(scenario))) {
+        if (!BUNDLED.contains(scenario)) {
             throw new IllegalArgumentException("name must be one of " + names() + ": " + name);
         }
         return scenario;
     }
 
     private static LabCapture recordLive(String scenario) {
-        RecordScenario s = RecordScenario.all().stream().filter(r -> r.name().equals(scenario)).findFirst().orElseThrow();
+        // only the group needed: building the TLS scenarios makes RSA keys, the SSH ones load MINA SSHD
+        List<RecordScenario> group = scenario.startsWith("https-") ? RecordScenario.tls()
+                : scenario.startsWith("ssh-") ? RecordScenario.ssh() : RecordScenario.http();
+        RecordScenario s = group.stream().filter(r -> r.name().equals(scenario)).findFirst().orElseThrow();
         try {
             Path dir = Files.createTempDirectory("handshake-lab-");
             dir.toFile().deleteOnExit();

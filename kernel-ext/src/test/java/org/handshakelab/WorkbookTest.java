@@ -29,6 +29,14 @@ class WorkbookTest {
     }
 
     @Test
+    void everyRecordableScenarioHasItsBundledCapture() {
+        for (org.handshakelab.traffic.RecordScenario s : org.handshakelab.traffic.RecordScenario.all()) {
+            assertEquals(s.name(), Workbook.scenario(s.name()));
+            assertTrue(java.nio.file.Files.isRegularFile(Path.of("../captures", s.name() + ".pcapng")), s.name());
+        }
+    }
+
+    @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workbook.scenario("ftp"));
         assertTrue(e.getMessage().contains("tls12") && e.getMessage().contains("ftp"), e.getMessage());
