@@ -9,6 +9,7 @@ import org.handshakelab.table.PacketTable;
 import org.handshakelab.table.TableOptions;
 import org.handshakelab.view.HtmlView;
 import org.handshakelab.view.LadderDiagram;
+import org.handshakelab.view.PacketDetails;
 import org.handshakelab.view.PacketList;
 import org.handshakelab.view.StepTable;
 import org.handshakelab.view.TimeSequenceChart;
@@ -119,6 +120,11 @@ public final class Trace implements HtmlView {
     /** The ladder diagram of {@code stream}: one arrow per packet, phases bracketed. */
     public LadderDiagram ladder(int stream) {
         return LadderDiagram.of(table, stream);
+    }
+
+    /** Frame {@code frameNumber} (from 1) as a dissection tree and a hex dump whose fields light up on hover. */
+    public PacketDetails details(int frameNumber) {
+        return PacketDetails.of(table, capture, frameNumber);
     }
 
     private List<String[]> streamLines() {

@@ -63,10 +63,16 @@ public final class AppProtocols {
 
         /** A new dissector for one connection of this protocol, reporting to {@code sink}. */
         public StreamDissector create(DissectionSink sink) {
+            return create(sink, KeyMaterial.none());
+        }
+
+        /** A new dissector for one connection of this protocol that decrypts with {@code keys} where it can. */
+        public StreamDissector create(DissectionSink sink, KeyMaterial keys) {
             Objects.requireNonNull(sink, "sink");
+            Objects.requireNonNull(keys, "keys");
             return switch (this) {
-                case HTTP -> HttpDissector.create(sink, AppProtocols::dissector);
-                case TLS -> TlsDissector.create(sink);
+                case HTTP -> HttpDissector.create(sink, s -> dissector(s, keys));
+                case TLS -> TlsDissector.create(sink, keys.tls());
                 case SSH -> SshDissector.create(sink);
             };
         }
@@ -102,7 +108,12 @@ public final class AppProtocols {
      * (an HTTP request sent to an SSH server), each is dissected as what it is.
      */
     public static StreamDissector dissector(DissectionSink sink) {
-        return new Detecting(Objects.requireNonNull(sink, "sink"));
+        return dissector(sink, KeyMaterial.none());
+    }
+
+    /** {@link #dissector(DissectionSink)}, decrypting with {@code keys} (a TLS key log) where it can. */
+    public static StreamDissector dissector(DissectionSink sink, KeyMaterial keys) {
+        return new Detecting(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(keys, "keys"));
     }
 
     /** A protocol, NEED_MORE (a prefix of something) or NONE. */
@@ -177,6 +188,7 @@ public final class AppProtocols {
     private static final class Detecting implements StreamDissector {
 
         private final DissectionSink sink;
+        private final KeyMaterial keys;
         private final Map<Protocol, StreamDissector> instances = new EnumMap<>(Protocol.class);
         private final StreamDissector[] routes = new StreamDissector[2];
         private final List<List<Chunk>> pending = List.of(new ArrayList<>(), new ArrayList<>());
@@ -187,8 +199,9 @@ public final class AppProtocols {
         private record Chunk(byte[] bytes, int frame) {
         }
 
-        Detecting(DissectionSink sink) {
+        Detecting(DissectionSink sink, KeyMaterial keys) {
             this.sink = sink;
+            this.keys = keys;
         }
 
         @Override
@@ -240,7 +253,7 @@ public final class AppProtocols {
             byte[] head = head(direction);
             Verdict v = classify(head);
             if (v.decided()) {
-                route(direction, instances.computeIfAbsent(v.protocol, p -> p.create(sink)));
+                route(direction, instances.computeIfAbsent(v.protocol, p -> p.create(sink, keys)));
                 int other = 1 - direction;
                 if (routes[other] == null && unknown[other]) {
                     route(other, routes[direction]);

@@ -7,5 +7,7 @@
  * {@link org.handshakelab.dissect.StreamDissector}, which reports what it finds to a
  * {@link org.handshakelab.dissect.DissectionSink}, attributed to the frame that completes it, as
  * Wireshark does with its default reassembly. Protocols are recognised by content, not by port.
+ * {@link org.handshakelab.dissect.KeyMaterial} holds the secrets the dissectors decrypt with (a TLS key log
+ * today; one part per protocol), handed in through {@link org.handshakelab.dissect.AppProtocols}.
  */
 package org.handshakelab.dissect;

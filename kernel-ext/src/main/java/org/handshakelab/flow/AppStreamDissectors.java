@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 
 import org.handshakelab.dissect.AppProtocols;
 import org.handshakelab.dissect.DissectionSink;
+import org.handshakelab.dissect.KeyMaterial;
 import org.handshakelab.dissect.StreamDissector;
 
 /**
@@ -12,16 +13,34 @@ import org.handshakelab.dissect.StreamDissector;
  */
 public final class AppStreamDissectors implements StreamDissectorFactory {
 
-    /** The one instance; it keeps no state. */
-    public static final AppStreamDissectors INSTANCE = new AppStreamDissectors();
+    /** The instance without keys; it keeps no state. */
+    public static final AppStreamDissectors INSTANCE = new AppStreamDissectors(KeyMaterial.none());
 
-    private AppStreamDissectors() {
+    private final KeyMaterial keys;
+
+    private AppStreamDissectors(KeyMaterial keys) {
+        this.keys = keys;
+    }
+
+    /** The dissectors decrypting with {@code keys} (TLS key log) where they can. */
+    public static AppStreamDissectors with(KeyMaterial keys) {
+        return keys.isEmpty() ? INSTANCE : new AppStreamDissectors(keys);
+    }
+
+    /** The secrets these dissectors decrypt with. */
+    public KeyMaterial keys() {
+        return keys;
+    }
+
+    @Override
+    public StreamDissectorFactory withKeys(KeyMaterial more) {
+        return with(keys.and(more));
     }
 
     @Override
     public StreamDissector open(TcpStreamInfo stream, int direction, ByteBuffer firstPayload, DissectionSink sink) {
         // One dissector for both directions that recognises each direction by its own first bytes, so an
         // HTTP request answered by an SSH banner shows both for what they are.
-        return AppProtocols.detect(firstPayload, direction).isPresent() ? AppProtocols.dissector(sink) : null;
+        return AppProtocols.detect(firstPayload, direction).isPresent() ? AppProtocols.dissector(sink, keys) : null;
     }
 }

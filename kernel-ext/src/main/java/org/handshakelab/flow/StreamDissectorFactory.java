@@ -2,6 +2,7 @@ package org.handshakelab.flow;
 
 import java.nio.ByteBuffer;
 import org.handshakelab.dissect.DissectionSink;
+import org.handshakelab.dissect.KeyMaterial;
 import org.handshakelab.dissect.StreamDissector;
 
 /**
@@ -31,4 +32,12 @@ public interface StreamDissectorFactory {
      * @param sink         where the dissector reports fields, phases and anomalies
      */
     StreamDissector open(TcpStreamInfo stream, int direction, ByteBuffer firstPayload, DissectionSink sink);
+
+    /**
+     * This factory decrypting with {@code keys} as well (the table passes the key log and the capture's
+     * Decryption Secrets Blocks); factories that decrypt nothing return themselves.
+     */
+    default StreamDissectorFactory withKeys(KeyMaterial keys) {
+        return this;
+    }
 }

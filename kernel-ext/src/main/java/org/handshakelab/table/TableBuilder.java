@@ -110,7 +110,7 @@ final class TableBuilder {
     private void fill(CaptureFile capture, TableOptions options) {
         FrameCursor cursor = capture.cursor();
         FrameHeaders h = FrameHeaders.create();
-        TcpAnalyzer tcp = TcpAnalyzer.create(addresses, app, options.dissectors());
+        TcpAnalyzer tcp = TcpAnalyzer.create(addresses, app, options.dissectorsFor(cursor::secrets));
         boolean feed = !options.dissectors().isEmpty();
         FrameBatch batch = new FrameBatch();
         long last = 0;

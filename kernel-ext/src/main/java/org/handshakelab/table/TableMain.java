@@ -15,9 +15,11 @@ import org.handshakelab.capture.CaptureFile;
  * The packet table from the command line ({@code ./lab table} and {@code ./lab bench}).
  *
  * <pre>
- * java -cp kernel-ext/target/classes org.handshakelab.table.TableMain --tsv FILE
+ * java -cp kernel-ext/target/classes org.handshakelab.table.TableMain --tsv [--keylog KEYLOG] FILE
  *     one row per frame, the same columns and formatting as
  *     tshark -r FILE -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, -e frame.number ...
+ *     TLS is decrypted with the capture's own Decryption Secrets Blocks and the NSS key log KEYLOG, as with
+ *     tshark -o tls.keylog_file:KEYLOG; skipped key log lines are reported on stderr, one line each
  * java -cp kernel-ext/target/classes org.handshakelab.table.TableMain bench FILE [RUNS]
  *     packets per second for building the table in-process after a warm-up, and heap bytes per packet
  * </pre>
@@ -30,7 +32,7 @@ import org.handshakelab.capture.CaptureFile;
 public final class TableMain {
 
     private static final int EXIT_PROBLEM = 2;
-    private static final String USAGE = "usage: TableMain --tsv FILE | bench FILE [RUNS]";
+    private static final String USAGE = "usage: TableMain --tsv [--keylog KEYLOG] FILE | bench FILE [RUNS]";
 
     private TableMain() {
     }
@@ -47,7 +49,13 @@ public final class TableMain {
     static int run(String[] args, OutputStream out, PrintStream err) {
         try {
             if (args.length == 2 && args[0].equals("--tsv")) {
-                tsv(Path.of(args[1]), out);
+                tsv(Path.of(args[1]), TableOptions.standard(), out);
+                return 0;
+            }
+            if (args.length == 4 && args[0].equals("--tsv") && args[1].equals("--keylog")) {
+                TableOptions options = TableOptions.builder().standardDissectors().keyLog(Path.of(args[2])).build();
+                options.keys().problems().forEach(p -> err.println("warning: " + p));
+                tsv(Path.of(args[3]), options, out);
                 return 0;
             }
             if ((args.length == 2 || args.length == 3) && args[0].equals("bench")) {
@@ -89,7 +97,7 @@ public final class TableMain {
         throw new IllegalArgumentException("RUNS must be 1..1000: " + text);
     }
 
-    private static void tsv(Path file, OutputStream out) throws IOException {
-        PacketTable.writeTsv(CaptureFile.open(file), TableOptions.standard(), out, Column.ALL);
+    private static void tsv(Path file, TableOptions options, OutputStream out) throws IOException {
+        PacketTable.writeTsv(CaptureFile.open(file), options, out, Column.ALL);
     }
 }

@@ -47,9 +47,23 @@ class ViewRendererTest {
     void stepTableAndTraceRenderAsHtml() {
         Trace t = keepalive();
         Renderer r = registered();
-        for (HtmlView view : new HtmlView[] {t.handshake(0), t.close(0), t}) {
+        for (HtmlView view : new HtmlView[] {t.handshake(0), t.close(0), t, t.details(4)}) {
             DisplayData data = r.render(view);
             assertEquals(view.html(), data.getData(MIMEType.TEXT_HTML));
+            assertEquals(view.text(), data.getData(MIMEType.TEXT_PLAIN));
+        }
+    }
+
+    @Test
+    void chartAndLadderRenderAsPngOfTheirSize() throws java.io.IOException {
+        Trace t = keepalive();
+        Renderer r = registered();
+        for (ImageView view : new ImageView[] {t.timeSequence(0), t.ladder(0)}) {
+            DisplayData data = r.render(view);
+            byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG));
+            assertArrayEquals(ChartRendererTest.PNG_SIGNATURE, java.util.Arrays.copyOf(png, 8));
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertTrue(image.getWidth() >= 800 && image.getHeight() >= 500, image.getWidth() + "x" + image.getHeight());
             assertEquals(view.text(), data.getData(MIMEType.TEXT_PLAIN));
         }
     }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bundled captures' tables equal tshark's, every column. The TLS and SSH captures carry their key logs,
- * with which tshark decrypts what the lab (without decryption yet) shows as encrypted; so tshark reads a
- * copy of the same packets written without the Decryption Secrets Block.
+ * The bundled captures' tables equal tshark's, every column: without keys (the lab told not to use the
+ * capture's Decryption Secrets Blocks, tshark reading a copy written without them), and for the TLS captures
+ * with keys (both using the capture's own blocks, then both given the same key log file instead).
  */
 class BundledCapturesTableTest {
 
@@ -30,14 +30,18 @@ class BundledCapturesTableTest {
     @TempDir
     Path tmp;
 
-    @TestFactory
-    Stream<DynamicTest> everyBundledCaptureMatchesTsharkInEveryColumn() throws IOException {
-        Tshark.assumePresent();
+    private static List<Path> captures(String prefix) throws IOException {
         assumeTrue(Files.isDirectory(CAPTURES), "captures/ not found from " + Path.of("").toAbsolutePath());
-        List<Path> files;
         try (Stream<Path> s = Files.list(CAPTURES)) {
-            files = s.filter(p -> p.toString().endsWith(".pcapng")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".pcapng"))
+                    .filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
         }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBundledCaptureMatchesTsharkInEveryColumnWithoutKeys() throws IOException {
+        Tshark.assumePresent();
+        List<Path> files = captures("");
         assertTrue(files.size() >= 7, "the bundled captures: " + files);
         return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             CaptureFile capture = CaptureFile.open(p);
@@ -47,14 +51,66 @@ class BundledCapturesTableTest {
                     w.write(f);
                 }
             }
-            PacketTable table = PacketTable.build(capture, TableOptions.standard());
-            // SSH listens on an ephemeral port, where tshark does not look for it: tell it, as a student would.
-            int serverPort = Integer.parseInt(table.text(Column.TCP_DSTPORT, 0));
-            List<String> decodeAs = p.getFileName().toString().startsWith("ssh")
-                    ? List.of("-d", "tcp.port==" + serverPort + ",ssh") : List.of();
-            List<String[]> rows = Tshark.fields(keyless, decodeAs, Differences.names(Column.ALL));
-            assertEquals(List.of(), Differences.of(p, table, rows, Column.ALL, Set.of()).stream()
-                    .map(Object::toString).toList());
+            TableOptions options = TableOptions.builder().standardDissectors().captureSecrets(false).build();
+            PacketTable table = PacketTable.build(capture, options);
+            assertEquals(List.of(), differences(p, table, keyless, List.of()));
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tlsCapturesMatchTsharkDecryptingWithTheirDecryptionSecretsBlocks() throws IOException {
+        Tshark.assumePresent();
+        List<Path> files = captures("https");
+        assertTrue(files.size() >= 2, "the bundled TLS captures: " + files);
+        return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            CaptureFile capture = CaptureFile.open(p);
+            assertTrue(!capture.secrets().isEmpty(), "the bundled TLS captures carry their key log: " + p);
+            PacketTable table = PacketTable.build(capture, TableOptions.standard());
+            assertEquals(List.of(), differences(p, table, p, List.of()));
+            assertTrue(table.values(org.handshakelab.dissect.Field.TLS_HANDSHAKE_TYPE, lastRowWith(table, "20"))
+                    .contains("20"), "a decrypted Finished");
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tlsCapturesMatchTsharkDecryptingWithTheirKeyLogFile() throws IOException {
+        Tshark.assumePresent();
+        return captures("https").stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            Path keyLog = Path.of(p.toString().replace(".pcapng", ".keylog"));
+            assumeTrue(Files.isRegularFile(keyLog), "no key log next to " + p);
+            CaptureFile capture = CaptureFile.open(p);
+            Path keyless = tmp.resolve(p.getFileName());
+            try (CaptureWriter w = CaptureWriter.create(keyless)) {
+                for (Frame f : capture.frames()) {
+                    w.write(f);
+                }
+            }
+            TableOptions options = TableOptions.builder().standardDissectors().keyLog(keyLog)
+                    .captureSecrets(false).build();
+            PacketTable table = PacketTable.build(CaptureFile.open(keyless), options);
+            assertEquals(List.of(), differences(p, table, keyless, List.of("-o", "tls.keylog_file:" + keyLog)));
+        }));
+    }
+
+    private static int lastRowWith(PacketTable table, String handshakeType) {
+        int found = -1;
+        for (int row = 0; row < table.size(); row++) {
+            if (table.values(org.handshakelab.dissect.Field.TLS_HANDSHAKE_TYPE, row).contains(handshakeType)) {
+                found = row;
+            }
+        }
+        assertTrue(found >= 0, "no frame with tls.handshake.type " + handshakeType);
+        return found;
+    }
+
+    private static List<String> differences(Path name, PacketTable table, Path tsharkReads, List<String> tsharkOptions) {
+        // SSH listens on an ephemeral port, where tshark does not look for it: tell it, as a student would.
+        int serverPort = Integer.parseInt(table.text(Column.TCP_DSTPORT, 0));
+        List<String> options = new java.util.ArrayList<>(tsharkOptions);
+        if (name.getFileName().toString().startsWith("ssh")) {
+            options.addAll(List.of("-d", "tcp.port==" + serverPort + ",ssh"));
+        }
+        List<String[]> rows = Tshark.fields(tsharkReads, options, Differences.names(Column.ALL));
+        return Differences.of(name, table, rows, Column.ALL, Set.of()).stream().map(Object::toString).toList();
     }
 }

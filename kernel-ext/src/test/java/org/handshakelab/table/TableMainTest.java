@@ -40,6 +40,32 @@ class TableMainTest {
     }
 
     @Test
+    void keylogDecryptsTheTlsCapture() throws Exception {
+        Path capture = Path.of("..", "captures", "https-tls12.pcapng");
+        Path keyLog = Files.writeString(dir.resolve("k.log"), "# comment\nnot a key log line\n"
+                + Files.readString(Path.of("..", "captures", "https-tls12.keylog")));
+        // a copy without the capture's own secrets, so that only the key log can decrypt it
+        Path keyless = dir.resolve("keyless.pcapng");
+        try (org.handshakelab.capture.CaptureWriter w = org.handshakelab.capture.CaptureWriter.create(keyless)) {
+            for (org.handshakelab.capture.Frame f : org.handshakelab.capture.CaptureFile.open(capture).frames()) {
+                w.write(f);
+            }
+        }
+        assertEquals(0, run("--tsv", "--keylog", keyLog.toString(), keyless.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("\tGET\t/\t"), text);
+        assertEquals("warning: k.log line 2: expected LABEL <client random> <secret>, got 5 words; line ignored",
+                errText().strip());
+    }
+
+    @Test
+    void aMissingKeyLogIsOneLineAndExitCodeTwo() {
+        assertEquals(2, run("--tsv", "--keylog", dir.resolve("nope.log").toString(), "x.pcapng"));
+        assertTrue(errText().startsWith("key log "), errText());
+        assertEquals(1, errText().strip().split("\n").length, errText());
+    }
+
+    @Test
     void aMissingFileIsOneLineAndExitCodeTwo() {
         assertEquals(2, run("--tsv", dir.resolve("nope.pcap").toString()));
         String e = errText();
@@ -59,7 +85,7 @@ class TableMainTest {
     @Test
     void wrongArgumentsPrintTheUsage() {
         assertEquals(2, run("--csv", "x"));
-        assertTrue(errText().startsWith("usage: TableMain --tsv FILE | bench FILE [RUNS]"), errText());
+        assertTrue(errText().startsWith("usage: TableMain --tsv [--keylog KEYLOG] FILE | bench FILE [RUNS]"), errText());
         assertEquals(2, run("bench", "x.pcap", "0"));
         assertTrue(errText().contains("RUNS must be 1..1000: 0"), errText());
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.handshakelab.dissect.AppProtocols;
 import org.handshakelab.dissect.DissectionSink;
 import org.handshakelab.dissect.Field;
 import org.handshakelab.dissect.StreamDissector;
@@ -18,10 +19,18 @@ import org.handshakelab.dissect.StreamDissector;
  * TLS 1.3 encrypted records, which Wireshark shows as {@code tls.record.opaque_type}), and
  * {@code tls.handshake.type} for every plaintext handshake message completed in a frame.
  *
- * <p>Nothing is decrypted. A handshake record after this direction's ChangeCipherSpec (TLS 1.2) is an
- * "encrypted handshake" (the Finished message); in TLS 1.3 everything after ServerHello is an opaque
+ * <p>Without keys nothing is decrypted. A handshake record after this direction's ChangeCipherSpec (TLS 1.2) is
+ * an "encrypted handshake" (the Finished message); in TLS 1.3 everything after ServerHello is an opaque
  * application-data record. The phase of a TLS 1.3 opaque record is a guess from its position: the server's
  * records until the client sends its first one, and the client's first one, carry the encrypted handshake.
+ *
+ * <p>With a {@link TlsKeyLog} holding the session's secrets, protected records are decrypted
+ * ({@link TlsDecryptor}) and dissected like plaintext ones, as Wireshark does with {@code tls.keylog_file}:
+ * a TLS 1.3 record then shows its inner content type as {@code tls.record.content_type}, its handshake
+ * messages their {@code tls.handshake.type}, and decrypted application data goes to the HTTP dissector
+ * (recognised by content). Each decrypted record is also reported as a {@link TlsDecryptedRecord}. A session
+ * whose secrets are missing stays encrypted, with one anomaly saying why; a record whose authentication tag
+ * fails is an anomaly, never plaintext.
  *
  * <p>Bad bytes become anomalies: a record header that makes no sense makes the dissector skip the rest of
  * the segment and look for a record at the start of the next one, as Wireshark does.
@@ -37,6 +46,9 @@ public final class TlsDissector implements StreamDissector {
 
     private final DissectionSink sink;
     private final Side[] sides = {new Side(0), new Side(1)};
+    private final TlsDecryptor decryptor;
+    /** The dissector of the decrypted application data, made on the first decrypted byte. */
+    private StreamDissector inner;
     /** The connection's version as Wireshark tracks it; 0 while unknown. */
     private int version;
     private int cipherSuite = -1;
@@ -63,13 +75,19 @@ public final class TlsDissector implements StreamDissector {
         }
     }
 
-    private TlsDissector(DissectionSink sink) {
+    private TlsDissector(DissectionSink sink, TlsKeyLog keys) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.decryptor = new TlsDecryptor(Objects.requireNonNull(keys, "keys"));
     }
 
-    /** A dissector for one connection, reporting to {@code sink}. */
+    /** A dissector for one connection, reporting to {@code sink}; nothing is decrypted. */
     public static TlsDissector create(DissectionSink sink) {
-        return new TlsDissector(sink);
+        return new TlsDissector(sink, TlsKeyLog.empty());
+    }
+
+    /** A dissector for one connection that decrypts the records whose secrets {@code keys} holds. */
+    public static TlsDissector create(DissectionSink sink, TlsKeyLog keys) {
+        return new TlsDissector(sink, keys);
     }
 
     @Override
@@ -118,6 +136,8 @@ public final class TlsDissector implements StreamDissector {
         }
         side.in.clear();
         side.handshakeLength = 0;
+        // The decrypted stream is not ended with the TCP one: Wireshark's TLS dissector does not tell HTTP
+        // about the close, so a response read until the connection closes is never complete there either.
     }
 
     private Side side(int direction) {
@@ -144,15 +164,36 @@ public final class TlsDissector implements StreamDissector {
         if (version == 0 && authoritative(type, fragment)) {
             version = TlsVersion.of(recordVersion).map(TlsVersion::code).orElse(0);
         }
-        if (!opaque) {
-            sink.field(frame, Field.TLS_RECORD_CONTENT_TYPE, Integer.toString(type));
+        TlsDecryptor.Result decrypted = decryptor.decrypt(side.index, type, recordVersion, fragment);
+        int shown = type;
+        byte[] content = fragment;
+        switch (decrypted.status()) {
+            case DECRYPTED -> {
+                shown = decrypted.innerType();
+                content = decrypted.plaintext();
+            }
+            case BAD_TAG -> sink.anomaly(frame, "TLS " + side.who() + ": record " + type + " (" + fragment.length
+                    + " bytes) failed authentication with the key log's keys: not decrypted, and this direction "
+                    + "is no longer decrypted (wrong or mismatched key log, or altered bytes)");
+            case NO_KEYS -> decryptor.takeMissing(side.index).ifPresent(why -> sink.anomaly(frame, "TLS: the "
+                    + side.who() + "'s records stay encrypted: " + why));
+            default -> {
+                // CLEAR: a plaintext record
+            }
+        }
+        boolean clear = decrypted.status() == TlsDecryptor.Status.DECRYPTED;
+        if (!opaque || clear) {
+            sink.field(frame, Field.TLS_RECORD_CONTENT_TYPE, Integer.toString(shown));
         }
         sink.message(frame, side.index, new TlsRecord(type, recordVersion, fragment.length, opaque, frames));
-        switch (type) {
+        if (clear) {
+            sink.message(frame, side.index, decrypted.record());
+        }
+        switch (shown) {
             case 20 -> changeCipherSpec(side, frame);
-            case 21 -> alert(side, frame, fragment);
-            case 22 -> handshake(side, frame, fragment);
-            case 23 -> applicationData(side, frame, fragment.length, opaque);
+            case 21 -> alert(side, frame, content);
+            case 22 -> handshake(side, frame, content, clear);
+            case 23 -> applicationData(side, frame, content, opaque && !clear, clear);
             case 24 -> phase(side, frame, "TLS heartbeat");
             default -> {
                 // tls12_cid records carry encrypted data of an unknown type
@@ -173,6 +214,7 @@ public final class TlsDissector implements StreamDissector {
         if (!compatibility) {
             side.changedCipherSpec = true;
         }
+        decryptor.changeCipherSpec(side.index, version);
         sink.message(frame, side.index, new TlsChangeCipherSpec(compatibility));
         phase(side, frame, "TLS ChangeCipherSpec");
     }
@@ -190,17 +232,24 @@ public final class TlsDissector implements StreamDissector {
                 : "TLS alert (" + alert.levelName() + " " + alert.descriptionName() + ")");
     }
 
-    private void applicationData(Side side, int frame, int length, boolean opaque) {
-        sink.message(frame, side.index, new TlsApplicationData(length, opaque));
+    private void applicationData(Side side, int frame, byte[] content, boolean opaque, boolean decrypted) {
+        sink.message(frame, side.index, new TlsApplicationData(content.length, opaque));
         boolean handshake = opaque && !clientSentOpaque;
-        if (opaque && side.index == 0) {
+        if ((opaque || decrypted && version == TLS13) && side.index == 0) {
             clientSentOpaque = true;
         }
         phase(side, frame, handshake ? "TLS encrypted handshake" : "TLS application data");
+        if (decrypted && content.length > 0) {
+            if (inner == null) {
+                // what runs inside TLS is recognised by content, as Wireshark's heuristic HTTP-over-TLS does
+                inner = AppProtocols.dissector(sink);
+            }
+            inner.accept(side.index, ByteBuffer.wrap(content).asReadOnlyBuffer(), frame);
+        }
     }
 
     /** Handshake messages may share a record or span several (RFC 8446 §5.1). */
-    private void handshake(Side side, int frame, byte[] fragment) {
+    private void handshake(Side side, int frame, byte[] fragment, boolean decrypted) {
         int offset = 0;
         boolean first = true;
         if (side.handshakeSkip > 0) {
@@ -214,7 +263,7 @@ public final class TlsDissector implements StreamDissector {
                 return;
             }
             first = false;
-        } else if (looksEncrypted(side, fragment)) {
+        } else if (!decrypted && looksEncrypted(side, fragment)) {
             sink.message(frame, side.index, new TlsEncryptedHandshake(fragment.length));
             phase(side, frame, "TLS encrypted handshake");
             return;
@@ -316,11 +365,20 @@ public final class TlsDissector implements StreamDissector {
                     + e.getMessage());
             parsed = new OtherHandshake(type, HexFormat.of().formatHex(body));
         }
-        if (parsed instanceof ServerHello hello) {
+        if (parsed instanceof ClientHello hello) {
+            decryptor.clientHello(hello.random());
+        } else if (parsed instanceof ServerHello hello) {
             cipherSuite = hello.cipherSuite();
             if (first) {
                 TlsVersion.of(hello.selectedVersion()).ifPresent(v -> version = v.code());
             }
+            decryptor.serverHello(hello.random(), hello.cipherSuite(), hello.selectedVersion() == TLS13,
+                    hello.helloRetryRequest(), hello.extensions().stream()
+                            .anyMatch(e -> e.type() == TlsExtensionType.ENCRYPT_THEN_MAC.code()));
+        } else if (type == TlsHandshakeType.FINISHED.code()) {
+            decryptor.finished(side.index);
+        } else if (type == TlsHandshakeType.KEY_UPDATE.code()) {
+            decryptor.keyUpdate(side.index);
         }
         sink.field(frame, Field.TLS_HANDSHAKE_TYPE, Integer.toString(type));
         sink.message(frame, side.index, parsed);
