@@ -88,7 +88,7 @@ tls12.packets()
 """),
 code("""
 display(tls12.flightTable());
-display(tls12.trace().ladder(0));
+display(tls12.ladder());
 int firstTls = tls12.firstRow(r -> t.phaseLabels(r).stream().anyMatch(l -> l.startsWith("TLS ")));
 int handshakeAck = tls12.firstRow(r -> t.phase(r) == org.handshakelab.flow.TcpPhase.HANDSHAKE_ACK);
 System.out.println("TCP's handshake ends in frame " + (handshakeAck + 1) + "; the first TLS byte is in frame " + (firstTls + 1)

@@ -28,9 +28,11 @@ public final class LabCapture {
     private final boolean live;
     private final PacketTable table;
     private final List<Dissected> messages;
+    private final boolean keys;
     private Trace trace;
 
-    LabCapture(String name, Path path, boolean live, PacketTable table, List<Dissected> messages) {
+    LabCapture(String name, Path path, boolean live, PacketTable table, List<Dissected> messages, boolean keys) {
+        this.keys = keys;
         this.name = Objects.requireNonNull(name, "name");
         this.path = Objects.requireNonNull(path, "path");
         this.live = live;
@@ -58,7 +60,20 @@ public final class LabCapture {
         return table;
     }
 
-    /** The same capture in the lab's Wireshark-like views ({@link Trace}: packet list, step tables). */
+    /** Whether the capture's own secrets were used to decrypt (false: what an eavesdropper sees). */
+    public boolean decrypted() {
+        return keys;
+    }
+
+    /** The same capture decrypted with the TLS/SSH secrets it carries (pcapng Decryption Secrets Blocks). */
+    public LabCapture withKeys() {
+        return keys ? this : Workbook.open(name, path, live, true);
+    }
+
+    /**
+     * The same capture in the lab's Wireshark-like views; like Wireshark, they decrypt with the secrets the
+     * capture carries ({@link Trace}: packet list, step tables, charts, packet details).
+     */
     public Trace trace() {
         if (trace == null) {
             trace = Trace.open(path);
@@ -174,7 +189,7 @@ public final class LabCapture {
         if (from < 1 || to > table.size() || from > to) {
             throw new IllegalArgumentException("frames must be 1.." + table.size() + " with from <= to: " + from + ".." + to);
         }
-        Table t = Table.create(name + (live ? " (live)" : " (bundled)"),
+        Table t = Table.create(name + (live ? " (live)" : " (bundled)") + (keys ? ", decrypted" : ""),
                 IntColumn.create("No."), DoubleColumn.create("Time (s)"), StringColumn.create("From"),
                 IntColumn.create("Src port"), IntColumn.create("Dst port"), StringColumn.create("tcp.flags"),
                 StringColumn.create("Flags"), LongColumn.create("Seq"), LongColumn.create("Ack"),

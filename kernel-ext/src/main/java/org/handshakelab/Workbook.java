@@ -173,9 +173,19 @@ public final class Workbook {
     }
 
     static LabCapture open(String name, Path file, boolean live) {
+        return open(name, file, live, false);
+    }
+
+    /**
+     * Opens {@code file}; with {@code keys} the TLS/SSH secrets the capture carries (pcapng Decryption Secrets
+     * Blocks) are used to decrypt, else it is dissected as an eavesdropper sees it, which is what the lab
+     * notebooks show first.
+     */
+    static LabCapture open(String name, Path file, boolean live, boolean keys) {
         MessageLog log = new MessageLog();
-        PacketTable table = PacketTable.build(CaptureFile.open(file), TableOptions.builder().dissector(log).build());
-        return new LabCapture(name, file, live, table, log.messages());
+        PacketTable table = PacketTable.build(CaptureFile.open(file),
+                TableOptions.builder().dissector(log).captureSecrets(keys).build());
+        return new LabCapture(name, file, live, table, log.messages(), keys);
     }
 
     /** The bundled captures' folder: LAB_CAPTURES, else captures/ in the working directory or one above it. */
