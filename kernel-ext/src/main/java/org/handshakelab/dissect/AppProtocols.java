@@ -73,7 +73,7 @@ public final class AppProtocols {
             return switch (this) {
                 case HTTP -> HttpDissector.create(sink, s -> dissector(s, keys));
                 case TLS -> TlsDissector.create(sink, keys.tls());
-                case SSH -> SshDissector.create(sink);
+                case SSH -> SshDissector.create(sink, keys.ssh());
             };
         }
     }

@@ -1,11 +1,13 @@
 package org.handshakelab.flow;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 import org.handshakelab.dissect.AppProtocols;
 import org.handshakelab.dissect.DissectionSink;
 import org.handshakelab.dissect.KeyMaterial;
 import org.handshakelab.dissect.StreamDissector;
+import org.handshakelab.dissect.ssh.SshSecrets;
 
 /**
  * The lab's application dissectors (HTTP/1.x, TLS, SSH) as a {@link StreamDissectorFactory}: the
@@ -22,9 +24,12 @@ public final class AppStreamDissectors implements StreamDissectorFactory {
         this.keys = keys;
     }
 
-    /** The dissectors decrypting with {@code keys} (TLS key log) where they can. */
+    /**
+     * The dissectors decrypting with {@code keys} (TLS and SSH key logs) where they can; keys with only bad
+     * lines are kept too, so a session can say why it stayed encrypted.
+     */
     public static AppStreamDissectors with(KeyMaterial keys) {
-        return keys.isEmpty() ? INSTANCE : new AppStreamDissectors(keys);
+        return keys.isEmpty() && keys.problems().isEmpty() ? INSTANCE : new AppStreamDissectors(keys);
     }
 
     /** The secrets these dissectors decrypt with. */
@@ -35,6 +40,11 @@ public final class AppStreamDissectors implements StreamDissectorFactory {
     @Override
     public StreamDissectorFactory withKeys(KeyMaterial more) {
         return with(keys.and(more));
+    }
+
+    /** The dissectors decrypting the SSH sessions {@code sshSecrets} hold a secret for. */
+    public static AppStreamDissectors withSshSecrets(SshSecrets sshSecrets) {
+        return with(KeyMaterial.of(Objects.requireNonNull(sshSecrets, "sshSecrets")));
     }
 
     @Override

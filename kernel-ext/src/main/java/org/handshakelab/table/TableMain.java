@@ -18,8 +18,9 @@ import org.handshakelab.capture.CaptureFile;
  * java -cp kernel-ext/target/classes org.handshakelab.table.TableMain --tsv [--keylog KEYLOG] FILE
  *     one row per frame, the same columns and formatting as
  *     tshark -r FILE -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, -e frame.number ...
- *     TLS is decrypted with the capture's own Decryption Secrets Blocks and the NSS key log KEYLOG, as with
- *     tshark -o tls.keylog_file:KEYLOG; skipped key log lines are reported on stderr, one line each
+ *     TLS and SSH are decrypted with the capture's own Decryption Secrets Blocks and the key log KEYLOG (NSS
+ *     lines for TLS, Wireshark's SSH lines), as with tshark -o tls.keylog_file:KEYLOG (ssh.keylog_file for
+ *     SSH); skipped key log lines are reported on stderr, one line each
  * java -cp kernel-ext/target/classes org.handshakelab.table.TableMain bench FILE [RUNS]
  *     packets per second for building the table in-process after a warm-up, and heap bytes per packet
  * </pre>

@@ -74,7 +74,8 @@ public record TableOptions(List<StreamDissectorFactory> dissectors, KeyMaterial 
             return dissectors;
         }
         if (!captureSecrets) {
-            return keys.isEmpty() ? dissectors : dissectors.stream().map(f -> f.withKeys(keys)).toList();
+            return keys.isEmpty() && keys.problems().isEmpty() ? dissectors
+                    : dissectors.stream().map(f -> f.withKeys(keys)).toList();
         }
         List<StreamDissectorFactory> out = new ArrayList<>();
         for (StreamDissectorFactory f : dissectors) {
@@ -89,7 +90,7 @@ public record TableOptions(List<StreamDissectorFactory> dissectors, KeyMaterial 
                     if (blocks.size() != seen) {
                         seen = blocks.size();
                         KeyMaterial k = keys.and(KeyMaterial.of(blocks));
-                        keyed = k.isEmpty() ? f : f.withKeys(k);
+                        keyed = k.isEmpty() && k.problems().isEmpty() ? f : f.withKeys(k);
                     }
                     return keyed.open(stream, direction, firstPayload, sink);
                 }
@@ -118,9 +119,9 @@ public record TableOptions(List<StreamDissectorFactory> dissectors, KeyMaterial 
             return dissector(AppStreamDissectors.INSTANCE);
         }
 
-        /** Decrypts TLS with this NSS key log (SSLKEYLOGFILE) too; read now, a bad file is a LabException. */
+        /** Decrypts with this key log too (TLS NSS lines and SSH lines); read now, a bad file is a LabException. */
         public Builder keyLog(Path file) {
-            return keys(KeyMaterial.tlsKeyLog(Objects.requireNonNull(file, "file")));
+            return keys(KeyMaterial.keyLog(Objects.requireNonNull(file, "file")));
         }
 
         /** Decrypts with these secrets too. */

@@ -73,9 +73,11 @@ class BundledCapturesTableTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> tlsCapturesMatchTsharkDecryptingWithTheirKeyLogFile() throws IOException {
+    Stream<DynamicTest> capturesWithAKeyLogMatchTsharkDecryptingWithThatFile() throws IOException {
         Tshark.assumePresent();
-        return captures("https").stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+        List<Path> files = new java.util.ArrayList<>(captures("https"));
+        files.addAll(captures("ssh"));
+        return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             Path keyLog = Path.of(p.toString().replace(".pcapng", ".keylog"));
             assumeTrue(Files.isRegularFile(keyLog), "no key log next to " + p);
             CaptureFile capture = CaptureFile.open(p);
@@ -85,10 +87,13 @@ class BundledCapturesTableTest {
                     w.write(f);
                 }
             }
+            // One --keylog option for both protocols, as ./lab table has; tshark has one preference per protocol.
             TableOptions options = TableOptions.builder().standardDissectors().keyLog(keyLog)
                     .captureSecrets(false).build();
+            assertEquals(List.of(), options.keys().problems());
             PacketTable table = PacketTable.build(CaptureFile.open(keyless), options);
-            assertEquals(List.of(), differences(p, table, keyless, List.of("-o", "tls.keylog_file:" + keyLog)));
+            String preference = p.getFileName().toString().startsWith("ssh") ? "ssh.keylog_file:" : "tls.keylog_file:";
+            assertEquals(List.of(), differences(p, table, keyless, List.of("-o", preference + keyLog)));
         }));
     }
 

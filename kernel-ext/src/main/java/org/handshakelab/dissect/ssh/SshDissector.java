@@ -1,22 +1,32 @@
 package org.handshakelab.dissect.ssh;
 
-import org.handshakelab.dissect.StreamBuffer;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.handshakelab.dissect.StreamBuffer;
 import org.handshakelab.dissect.DissectionSink;
 import org.handshakelab.dissect.Field;
 import org.handshakelab.dissect.StreamDissector;
 
 /**
- * SSH-2 over one TCP connection, up to where each side switches on encryption: the identification string
+ * SSH-2 over one TCP connection, up to where each side switches on encryption (and past it with the session's
+ * secrets): the identification string
  * ({@code ssh.protocol}, RFC 4253 §4.2), then unencrypted binary packets ({@code ssh.message_code},
  * RFC 4253 §6) with KEXINIT, the key exchange and NEWKEYS taken apart. After a side's NEWKEYS its bytes
  * are encrypted: no packet boundaries, no message codes, as tshark shows them ("Encrypted packet").
+ *
+ * <p>Given {@link SshSecrets} (an SSH key log) that hold a secret for the session's KEXINIT cookies, the
+ * dissector does what Wireshark does with {@code ssh.keylog_file}: it computes K, the exchange hash and the
+ * session keys ({@link SshKeySchedule}), opens each packet after NEWKEYS ({@link SshPacketCipher}) and
+ * dissects the decrypted messages like the clear ones, with {@code ssh.message_code} per packet and records
+ * for user authentication and the connection protocol ({@link SshServiceParser}; passwords are never kept).
+ * A session the key log has no secret for stays encrypted, with one anomaly saying so; a packet whose tag or
+ * MAC fails is an anomaly and a {@link SshMacFailure}, never plaintext.
  *
  * <p>The meaning of messages 30-34 depends on the negotiated key exchange method, which this dissector
  * derives from the two KEXINITs ({@link NegotiatedAlgorithms}). A packet length outside 5..256 KiB means
@@ -31,14 +41,16 @@ public final class SshDissector implements StreamDissector {
     /** Longest packet accepted: OpenSSH's limit (RFC 4253 §6.1 requires at least 35000). */
     public static final long MAX_PACKET_LENGTH = 256 * 1024;
 
-    private enum State { BANNER, PACKETS, ENCRYPTED, STOPPED }
+    private enum State { BANNER, PACKETS, DECRYPTING, ENCRYPTED, STOPPED }
 
     private enum KexFamily { UNKNOWN, ECDH, DH, GEX }
 
     private final DissectionSink sink;
+    private final SshDecryption decryption;
     private final Side[] sides = {new Side(0), new Side(1)};
     private KexInit clientKexInit;
     private KexInit serverKexInit;
+    private NegotiatedAlgorithms agreed;
     private KexFamily family = KexFamily.UNKNOWN;
 
     private static final class Side {
@@ -50,6 +62,14 @@ public final class SshDissector implements StreamDissector {
         int encryptedBytes;
         int phaseFrame = -1;
         String phase = "";
+        /** The identification line as sent, without CR LF (V_C / V_S of the exchange hash). */
+        byte[] banner;
+        /** The sequence number of the next packet (RFC 4253 §6.4): counts every packet, wraps at 2^32. */
+        long seq;
+        /** While {@link State#DECRYPTING}: the cipher, the current packet's length once known, packets opened. */
+        SshPacketCipher cipher;
+        long pendingLength = -1;
+        int opened;
 
         Side(int index) {
             this.index = index;
@@ -60,13 +80,22 @@ public final class SshDissector implements StreamDissector {
         }
     }
 
-    private SshDissector(DissectionSink sink) {
+    private SshDissector(DissectionSink sink, SshSecrets secrets) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.decryption = new SshDecryption(sink, Objects.requireNonNull(secrets, "secrets"));
     }
 
-    /** A dissector for one connection, reporting to {@code sink}. */
+    /** A dissector for one connection, reporting to {@code sink}; encrypted packets stay encrypted. */
     public static SshDissector create(DissectionSink sink) {
-        return new SshDissector(sink);
+        return new SshDissector(sink, SshSecrets.none());
+    }
+
+    /**
+     * A dissector that decrypts the session when {@code secrets} hold a secret for it (by KEXINIT cookie);
+     * with {@link SshSecrets#none()} it is the same as {@link #create(DissectionSink)}.
+     */
+    public static SshDissector create(DissectionSink sink, SshSecrets secrets) {
+        return new SshDissector(sink, secrets);
     }
 
     @Override
@@ -81,6 +110,7 @@ public final class SshDissector implements StreamDissector {
             progress = switch (side.state) {
                 case BANNER -> banner(side, frame);
                 case PACKETS -> packet(side, frame);
+                case DECRYPTING -> decrypted(side, frame);
                 case ENCRYPTED -> encrypted(side, frame);
                 case STOPPED -> {
                     side.in.clear();
@@ -93,9 +123,10 @@ public final class SshDissector implements StreamDissector {
     @Override
     public void end(int direction, int frame) {
         Side side = side(direction);
-        if (side.in.size() > 0 && (side.state == State.BANNER || side.state == State.PACKETS)) {
+        if (side.in.size() > 0 && side.state != State.ENCRYPTED && side.state != State.STOPPED) {
             sink.anomaly(frame, "SSH " + side.who() + ": stream ended inside "
-                    + (side.state == State.BANNER ? "the identification line" : "a packet") + " (" + side.in.size()
+                    + (side.state == State.BANNER ? "the identification line"
+                    : side.state == State.DECRYPTING ? "an encrypted packet" : "a packet") + " (" + side.in.size()
                     + " bytes)");
         }
         flushEncrypted(side);
@@ -119,7 +150,8 @@ public final class SshDissector implements StreamDissector {
             return false;
         }
         int end = lf > 0 && side.in.u8(lf - 1) == '\r' ? lf - 1 : lf;
-        String line = new String(side.in.copy(0, end), StandardCharsets.UTF_8);
+        byte[] raw = side.in.copy(0, end);
+        String line = new String(raw, StandardCharsets.UTF_8);
         side.in.consume(lf + 1);
         if (!line.startsWith("SSH-")) {
             side.preBanner += lf + 1;
@@ -133,6 +165,7 @@ public final class SshDissector implements StreamDissector {
                     + " bytes, more than 255 (RFC 4253 §4.2)");
         }
         SshBanner banner = new SshBanner(line);
+        side.banner = raw;
         sink.field(frame, Field.SSH_PROTOCOL, line);
         sink.message(frame, side.index, banner);
         phase(side, frame, "SSH version (" + side.who() + ")");
@@ -164,6 +197,7 @@ public final class SshDissector implements StreamDissector {
         int payloadLength = (int) length - 1 - padding;
         byte[] payload = payloadLength > 0 ? side.in.copy(5, payloadLength) : new byte[0];
         side.in.consume(total);
+        side.seq = (side.seq + 1) & 0xFFFF_FFFFL;
         if (payloadLength < 0) {
             sink.anomaly(frame, "SSH " + side.who() + ": padding_length " + padding + " exceeds packet_length "
                     + length);
@@ -179,6 +213,75 @@ public final class SshDissector implements StreamDissector {
             message(side, frame, code, payload);
         }
         return true;
+    }
+
+    /**
+     * One encrypted packet (RFC 4253 §6): the length (decrypted or in clear, depending on the cipher), then the
+     * whole packet with its tag, opened and dissected like a clear one.
+     */
+    private boolean decrypted(Side side, int frame) {
+        SshPacketCipher cipher = side.cipher;
+        if (side.pendingLength < 0) {
+            if (side.in.size() < cipher.lengthBytes()) {
+                return false;
+            }
+            long length = cipher.packetLength(side.in.copy(0, cipher.lengthBytes()), side.seq);
+            if (length < 5 || length > MAX_PACKET_LENGTH) {
+                giveUp(side, frame, "decrypted packet_length " + length + " is not 5.." + MAX_PACKET_LENGTH);
+                return true;
+            }
+            side.pendingLength = length;
+        }
+        int total = (int) (4 + side.pendingLength + cipher.tagLength());
+        if (side.in.size() < total) {
+            return false;
+        }
+        List<Integer> frames = side.in.frames(total);
+        byte[] packet = side.in.copy(0, total);
+        side.in.consume(total);
+        long length = side.pendingLength;
+        long seq = side.seq;
+        side.pendingLength = -1;
+        side.seq = (seq + 1) & 0xFFFF_FFFFL;
+        Optional<byte[]> opened = cipher.open(packet, seq);
+        if (opened.isEmpty()) {
+            sink.anomaly(frame, "SSH " + side.who() + ": packet " + seq + " (" + length + " bytes) fails its "
+                    + (cipher.tagLength() == 16 ? "authentication tag" : "MAC") + " check (RFC 4253 §6.4): altered"
+                    + " or wrong keys; its contents are not shown");
+            sink.message(frame, side.index, new SshMacFailure(seq, length, side.index == 0));
+            phase(side, frame, "SSH bad MAC (" + side.who() + ")");
+            if (side.opened == 0) {
+                giveUp(side, frame, "the first packet after NEWKEYS does not verify");
+            }
+            return true;
+        }
+        side.opened++;
+        byte[] plain = opened.get();
+        int padding = plain[0] & 0xFF;
+        int payloadLength = plain.length - 1 - padding;
+        if (payloadLength < 0) {
+            sink.anomaly(frame, "SSH " + side.who() + ": padding_length " + padding + " exceeds packet_length "
+                    + length);
+        }
+        byte[] payload = payloadLength > 0 ? Arrays.copyOfRange(plain, 1, 1 + payloadLength) : new byte[0];
+        int code = payload.length > 0 ? payload[0] & 0xFF : -1;
+        if (code >= 0) {
+            sink.field(frame, Field.SSH_MESSAGE_CODE, Integer.toString(code));
+        }
+        sink.message(frame, side.index, new SshPacket(length, padding, code, frames));
+        if (code >= 0) {
+            message(side, frame, code, payload);
+        }
+        return true;
+    }
+
+    /** The keys do not open this direction: the rest of it is counted as encrypted bytes, as without keys. */
+    private void giveUp(Side side, int frame, String why) {
+        sink.anomaly(frame, "SSH " + side.who() + ": " + why + ": the key log's secret does not fit this session"
+                + " (or the stream is damaged); the rest of this direction stays encrypted");
+        side.state = State.ENCRYPTED;
+        side.cipher = null;
+        side.pendingLength = -1;
     }
 
     /** Counts a frame's encrypted bytes, however TCP cut them; reported when the next frame (or the end) comes. */
@@ -218,22 +321,45 @@ public final class SshDissector implements StreamDissector {
                 case 21 -> {
                     message = new NewKeys(side.index == 0);
                     label = "SSH NEWKEYS (" + side.who() + ")";
-                    side.state = State.ENCRYPTED;
+                    newKeys(side, frame);
                 }
                 default -> {
-                    message = SshKexParser.parse(familyName(), code, r);
-                    label = message instanceof OtherMessage ? "SSH " + SshMessageCode.nameOf(code)
-                            : SshKexParser.label(familyName(), code);
+                    SshMessage service = code >= 30 && code <= 49 ? null : SshServiceParser.parse(code, r);
+                    if (service != null) {
+                        message = service;
+                        label = SshServiceParser.label(service, code, side.who());
+                    } else {
+                        message = SshKexParser.parse(familyName(), code, r);
+                        label = message instanceof OtherMessage ? "SSH " + SshMessageCode.nameOf(code)
+                                : SshKexParser.label(familyName(), code);
+                        decryption.exchangeMessage(message);
+                    }
                 }
             }
         } catch (SshReader.Malformed e) {
             sink.anomaly(frame, "SSH " + side.who() + ": malformed " + SshMessageCode.nameOf(code) + ": "
                     + e.getMessage());
-            message = new OtherMessage(code, HexFormat.of().formatHex(payload, 1, payload.length));
+            message = new OtherMessage(code, SshServiceParser.mayHoldPassword(code) ? ""
+                    : HexFormat.of().formatHex(payload, 1, payload.length));
             label = "SSH " + SshMessageCode.nameOf(code);
         }
         sink.message(frame, side.index, message);
         phase(side, frame, label);
+    }
+
+    /**
+     * RFC 4253 §7.3: what this side sends next uses the new keys. With strict KEX (OpenSSH PROTOCOL §1.9) its
+     * sequence number starts again at 0.
+     */
+    private void newKeys(Side side, int frame) {
+        if (decryption.strictKex()) {
+            side.seq = 0;
+        }
+        side.pendingLength = -1;
+        side.opened = 0;
+        side.cipher = decryption.cipher(side.index == 0, agreed, sides[0].banner, sides[1].banner, frame)
+                .orElse(null);
+        side.state = side.cipher == null ? State.ENCRYPTED : State.DECRYPTING;
     }
 
     private KexInit kexInit(Side side, int frame, SshReader r) {
@@ -243,13 +369,14 @@ public final class SshDissector implements StreamDissector {
             lists.add(r.nameList(p.rfcName()));
         }
         KexInit init = new KexInit(cookie, lists, r.bool("first_kex_packet_follows"), r.u32("reserved"));
+        decryption.kexInit(side.index == 0, init, r.whole());
         if (side.index == 0) {
             clientKexInit = init;
         } else {
             serverKexInit = init;
         }
         if (clientKexInit != null && serverKexInit != null) {
-            NegotiatedAlgorithms agreed = NegotiatedAlgorithms.of(clientKexInit, serverKexInit);
+            agreed = NegotiatedAlgorithms.of(clientKexInit, serverKexInit);
             family = family(agreed.kex());
             sink.message(frame, side.index, agreed);
             if (agreed.kex().isEmpty() || agreed.hostKey().isEmpty()) {

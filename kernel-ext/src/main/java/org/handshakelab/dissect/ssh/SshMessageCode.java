@@ -6,6 +6,7 @@ import java.util.Optional;
  * SSH message numbers (RFC 4250 §4.1) as {@code ssh.message_code} shows them. Numbers 30-49 belong to the
  * key exchange method, so 30 and 31 mean KEXDH_INIT/REPLY, KEX_ECDH_INIT/REPLY or DH group exchange
  * messages depending on the negotiated {@code kex_algorithms}; {@link #of(int)} names the plain DH one.
+ * Likewise 60 depends on the authentication method (publickey, password, keyboard-interactive).
  */
 public enum SshMessageCode {
     DISCONNECT(1, "SSH_MSG_DISCONNECT", "RFC 4253 §11.1"),
@@ -31,6 +32,9 @@ public enum SshMessageCode {
     USERAUTH_SUCCESS(52, "SSH_MSG_USERAUTH_SUCCESS", "RFC 4252 §5.1"),
     USERAUTH_BANNER(53, "SSH_MSG_USERAUTH_BANNER", "RFC 4252 §5.4"),
     USERAUTH_PK_OK(60, "SSH_MSG_USERAUTH_PK_OK", "RFC 4252 §7"),
+    USERAUTH_PASSWD_CHANGEREQ(60, "SSH_MSG_USERAUTH_PASSWD_CHANGEREQ", "RFC 4252 §8"),
+    USERAUTH_INFO_REQUEST(60, "SSH_MSG_USERAUTH_INFO_REQUEST", "RFC 4256 §3.2"),
+    USERAUTH_INFO_RESPONSE(61, "SSH_MSG_USERAUTH_INFO_RESPONSE", "RFC 4256 §3.4"),
     GLOBAL_REQUEST(80, "SSH_MSG_GLOBAL_REQUEST", "RFC 4254 §4"),
     REQUEST_SUCCESS(81, "SSH_MSG_REQUEST_SUCCESS", "RFC 4254 §4"),
     REQUEST_FAILURE(82, "SSH_MSG_REQUEST_FAILURE", "RFC 4254 §4"),

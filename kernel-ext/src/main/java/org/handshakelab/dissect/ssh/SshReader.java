@@ -68,6 +68,14 @@ final class SshReader {
         return bytes((int) n, what);
     }
 
+    /** Skips a {@code string} without copying it (a password must not end up in a heap copy); its length. */
+    int skipString(String what) {
+        long n = u32(what + " length");
+        need(n, what);
+        pos += (int) n;
+        return (int) n;
+    }
+
     String hexString(String what) {
         return HexFormat.of().formatHex(string(what));
     }
@@ -85,6 +93,11 @@ final class SshReader {
     /** {@code mpint} as hex of its two's-complement bytes, as tshark prints it. */
     String mpint(String what) {
         return hexString(what);
+    }
+
+    /** A copy of all the bytes, read or not (a KEXINIT payload goes into the exchange hash whole). */
+    byte[] whole() {
+        return bytes.clone();
     }
 
     String restHex() {
