@@ -40,6 +40,26 @@ public final class Lab {
         return Trace.open(resolve(path));
     }
 
+    /**
+     * Records scenario {@code name} live on loopback (the lab runs its own server and client) when capture is
+     * permitted, else opens the bundled capture, and prints one line saying which; {@code LAB_CAPTURE=live|bundled}
+     * forces the mode. Names: {@code http}, {@code close}, {@code rst}, {@code refused}, {@code tls12}, {@code tls13},
+     * {@code ssh} (see {@link Workbook#record(String)}).
+     */
+    public static LabCapture record(String name) {
+        return Workbook.record(name);
+    }
+
+    /** Checks an answer to a notebook question (e.g. {@code "http.q3"}): right, or wrong and where to look. */
+    public static Quiz.Verdict answer(String id, Object value) {
+        return Workbook.answer(id, value);
+    }
+
+    /** Prints "✔ claim" when {@code holds}, else fails the cell saying the claim does not hold in this capture. */
+    public static void check(boolean holds, String claim) {
+        Workbook.check(holds, claim);
+    }
+
     private static Path resolve(Path path) {
         if (Files.exists(path) || path.getParent() != null) {
             return path;
