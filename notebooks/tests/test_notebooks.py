@@ -106,7 +106,9 @@ def shows_at_least(mime: str, count: int, containing: str = "") -> Check:
 PACKET_TABLE = "<table"
 # What a notebook must show once executed, by file name. Notebooks not listed are still executed.
 EXPECTATIONS: dict[str, list[Check]] = {
-    "00-start-here.ipynb": [shows("text/html", PACKET_TABLE), shows("image/png"), cell_prints("1 + 1", "2"),
+    # One of each view: packet table, packet details (tree + hex dump), charts (own, ladder, time-sequence).
+    "00-start-here.ipynb": [shows("text/html", PACKET_TABLE), shows("text/html", '<pre class="hex"'),
+                            shows_at_least("image/png", 3), cell_prints("1 + 1", "2"),
                             says_capture_source(), answers_right("start.", 1)],
     "01-http.ipynb": [shows_at_least("text/html", 5, PACKET_TABLE), shows_at_least("image/png", 4),
                       shows("text/html", "tcp.flags"), says_capture_source(), answers_right("http.", 8)],

@@ -49,10 +49,12 @@ md("""
 
 The table above has one row per frame, with the columns Wireshark calls `tcp.flags`, `tcp.seq`,
 `tcp.ack`, `tcp.seq_raw`, `tcp.len`. To look at one frame, as Wireshark's middle pane does, ask for its
-details: its TCP header fields and what the HTTP, TLS or SSH dissector read from it.
+details: the dissection tree (frame, Ethernet, IP, TCP and its options, and what the HTTP, TLS or SSH
+dissector read), and under it the frame's bytes in hex. Move the mouse over a field or a byte: the
+field's bytes light up and a tooltip says what they mean.
 """),
 code("""
-System.out.println(http.details(4));
+http.trace().details(4)
 """),
 md("""
 The same capture as Wireshark's packet list, with its Info column, and the connection as a ladder
@@ -61,6 +63,14 @@ diagram (client on the left, server on the right, time going down):
 code("""
 display(http.trace().packets());
 http.trace().ladder(0)
+"""),
+md("""
+And the connection's time–sequence chart, as Wireshark's *Statistics ▸ TCP Stream Graphs ▸ Stevens*
+and tcptrace draw it: the bytes each side sent (by relative sequence number) against time, the
+acknowledgements the other side returned, and the receive window they advertised.
+"""),
+code("""
+http.trace().timeSequence(0)
 """),
 md("""
 ## Checks and questions

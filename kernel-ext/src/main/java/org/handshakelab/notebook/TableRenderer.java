@@ -2,6 +2,7 @@ package org.handshakelab.notebook;
 
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.handshakelab.view.Html;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -54,17 +55,17 @@ public final class TableRenderer {
         List<Column<?>> columns = table.columns();
         StringBuilder out = new StringBuilder(256);
         out.append("<table class=\"handshake-lab-table\">\n");
-        out.append("<caption>").append(escapeHtml(caption(table))).append("</caption>\n");
+        out.append("<caption>").append(Html.escape(caption(table))).append("</caption>\n");
         out.append("<thead><tr>");
         for (Column<?> column : columns) {
             out.append("<th").append(align(column)).append('>')
-                    .append(escapeHtml(column.name())).append("</th>");
+                    .append(Html.escape(column.name())).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
         htmlRows(out, columns, 0, window.headEnd());
         if (window.elided()) {
             out.append("<tr class=\"elided\"><td colspan=\"").append(Math.max(1, columns.size()))
-                    .append("\" style=\"text-align:center\">").append(escapeHtml(window.separator()))
+                    .append("\" style=\"text-align:center\">").append(Html.escape(window.separator()))
                     .append("</td></tr>\n");
         }
         htmlRows(out, columns, window.tailStart(), window.rowCount());
@@ -116,32 +117,12 @@ public final class TableRenderer {
         context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text(table));
     }
 
-    /** Escapes the five characters that are markup in HTML text and attribute values. */
-    static String escapeHtml(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(raw.length() + 16);
-        for (int i = 0; i < raw.length(); i++) {
-            char ch = raw.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
-    }
-
     private static void htmlRows(StringBuilder out, List<Column<?>> columns, int from, int to) {
         for (int row = from; row < to; row++) {
             out.append("<tr>");
             for (Column<?> column : columns) {
                 out.append("<td").append(align(column)).append('>')
-                        .append(escapeHtml(column.getString(row))).append("</td>");
+                        .append(Html.escape(column.getString(row))).append("</td>");
             }
             out.append("</tr>\n");
         }

@@ -1,6 +1,8 @@
 package org.handshakelab.table;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.handshakelab.capture.DecryptionSecret;
 import org.handshakelab.capture.FrameCursor;
 import org.handshakelab.dissect.FrameHeaders;
 import org.handshakelab.flow.TcpAnalyzer;
@@ -52,6 +54,11 @@ final class FrameBatch {
     boolean last;
     FrameCursor cursor;
     Throwable failure;
+    /**
+     * The Decryption Secrets Blocks read up to the end of this batch, when they changed since the previous
+     * batch; null when they did not (the reader's list is not shared across threads).
+     */
+    List<DecryptionSecret> secrets;
 
     /** Records the headers {@code h} of a frame captured at {@code timestamp}, {@code wireLength} long. */
     void add(FrameHeaders h, long timestamp, long wireLength) {

@@ -1,9 +1,12 @@
 package org.handshakelab.table;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.handshakelab.capture.CaptureFile;
+import org.handshakelab.capture.DecryptionSecret;
 import org.handshakelab.capture.FrameCursor;
 import org.handshakelab.dissect.FrameHeaders;
 import org.handshakelab.flow.TcpAnalyzer;
@@ -60,6 +63,7 @@ final class PipelinedBuild {
         try {
             FrameCursor cursor = capture.cursor();
             FrameHeaders h = FrameHeaders.create();
+            int secretsSeen = 0;
             batch = take(free);
             while (cursor.next()) {
                 if (cursor.frameNumber() == 1) {
@@ -80,12 +84,14 @@ final class PipelinedBuild {
                     batch.payload(h);
                 }
                 if (batch.count == FrameBatch.SIZE) {
+                    secretsSeen = handOverSecrets(cursor, batch, secretsSeen);
                     put(batch);
                     batch = take(free);
                 }
             }
             batch.last = true;
             batch.cursor = cursor;
+            handOverSecrets(cursor, batch, secretsSeen);
             put(batch);
         } catch (Throwable e) {
             if (batch == null) {
@@ -95,6 +101,13 @@ final class PipelinedBuild {
             batch.last = true;
             full.offer(batch);
         }
+    }
+
+    /** Gives the batch a copy of the secrets read so far if there are new ones; returns how many there are. */
+    private static int handOverSecrets(FrameCursor cursor, FrameBatch batch, int seen) {
+        List<DecryptionSecret> now = cursor.secrets();
+        batch.secrets = now.size() == seen ? null : List.copyOf(now);
+        return now.size();
     }
 
     private int touched;
@@ -139,12 +152,18 @@ final class PipelinedBuild {
 
     /** The calling thread: columns and TCP analysis, batch after batch. */
     private void consume(TableBuilder b, TableOptions options) {
-        TcpAnalyzer tcp = TcpAnalyzer.create(b.addresses, b.app, options.dissectors());
+        // The stream dissectors get the Decryption Secrets Blocks read up to the batch being consumed, as
+        // the one-thread build gives them those read up to the frame (Wireshark: those before the frame).
+        List<List<DecryptionSecret>> secretsSoFar = new ArrayList<>(List.of(List.of()));
+        TcpAnalyzer tcp = TcpAnalyzer.create(b.addresses, b.app, options.dissectorsFor(() -> secretsSoFar.get(0)));
         long last = 0;
         while (true) {
             FrameBatch batch = take(full);
             if (batch.failure != null) {
                 rethrow(batch.failure);
+            }
+            if (batch.secrets != null) {
+                secretsSoFar.set(0, batch.secrets);
             }
             b.consume(batch, tcp);
             if (batch.count > 0) {

@@ -1,13 +1,13 @@
 package org.handshakelab.view;
 
-/** HTML text helpers shared by the views. */
-final class Html {
+/** HTML text helpers shared by the views and the notebook's renderers. */
+public final class Html {
 
     private Html() {
     }
 
     /** Escapes the five characters that are markup in HTML text and attribute values. */
-    static String escape(String raw) {
+    public static String escape(String raw) {
         if (raw == null) {
             return "";
         }
