@@ -263,7 +263,7 @@ public final class AppProtocols {
             if (!v.decided()) {
                 return false;
             }
-            StreamDissector target = instances.computeIfAbsent(v.protocol, p -> p.create(sink));
+            StreamDissector target = instances.computeIfAbsent(v.protocol, p -> p.create(sink, keys));
             routes[direction] = target;
             target.accept(direction, data, frame);
             int other = 1 - direction;
