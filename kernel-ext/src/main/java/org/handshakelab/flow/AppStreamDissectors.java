@@ -11,7 +11,9 @@ import org.handshakelab.dissect.ssh.SshSecrets;
 
 /**
  * The lab's application dissectors (HTTP/1.x, TLS, SSH) as a {@link StreamDissectorFactory}: the
- * protocol is recognised from the stream's first payload bytes, whatever the ports.
+ * protocol is recognised from the stream's first payload bytes, whatever the ports, except where a port
+ * makes Wireshark show another protocol (see {@link WiresharkPorts}): the lab shows no field Wireshark
+ * would not show.
  */
 public final class AppStreamDissectors implements StreamDissectorFactory {
 
@@ -49,6 +51,9 @@ public final class AppStreamDissectors implements StreamDissectorFactory {
 
     @Override
     public StreamDissector open(TcpStreamInfo stream, int direction, ByteBuffer firstPayload, DissectionSink sink) {
+        if (WiresharkPorts.takenByOtherDissector(stream.serverPort(), stream.clientPort())) {
+            return null;
+        }
         // One dissector for both directions that recognises each direction by its own first bytes, so an
         // HTTP request answered by an SSH banner shows both for what they are.
         return AppProtocols.detect(firstPayload, direction).isPresent() ? AppProtocols.dissector(sink, keys) : null;

@@ -9,8 +9,9 @@ import org.handshakelab.capture.CaptureFile;
 /**
  * {@code ./lab bench FILE}: how fast the packet table is built in-process (frame walk, header
  * dissection, TCP analysis with stream index and relative numbers, columns), after a warm-up that lets
- * the JIT compile the loop and the file's pages reach the page cache, and how much heap it keeps per
- * packet.
+ * the JIT compile the loop and the file's pages reach the page cache (and this process's mapping: the
+ * measured builds pay no page faults on the file, unlike a one-shot {@code ./lab table}), with a full GC
+ * before each measured build, and how much heap it keeps per packet.
  */
 final class Bench {
 
@@ -53,6 +54,9 @@ final class Bench {
         double[] rates = new double[runs];
         double[] seconds = new double[runs];
         for (int i = 0; i < runs; i++) {
+            // the previous build's table is garbage now: collect it outside the timed build, so that each
+            // run measures one build and not a share of the one before (as a single ./lab table run would)
+            settle();
             long t0 = System.nanoTime();
             PacketTable t = TableBuilder.run(capture, TableOptions.defaults(), pipelined);
             long t1 = System.nanoTime();

@@ -6,7 +6,8 @@ import org.handshakelab.table.PacketTable;
 
 /**
  * What part of a connection a packet belongs to, for colouring rows and bracketing the ladder: the TCP
- * handshake, the application's handshake (TLS, SSH key exchange), HTTP, data, the close, a reset.
+ * handshake, the application's handshake (TLS, SSH key exchange), HTTP, data, the application's own end
+ * (close_notify, DISCONNECT), the TCP close, a reset.
  */
 public enum PhaseKind {
     /** SYN, SYN-ACK, ACK (RFC 9293 §3.5). */
@@ -19,6 +20,8 @@ public enum PhaseKind {
     HTTP("HTTP request/response", "#fff3c4"),
     /** Application data (TLS application data, SSH after NEWKEYS) and plain ACKs. */
     DATA("data", ""),
+    /** The application says goodbye before TCP closes: TLS alerts such as close_notify (RFC 8446 §6.1), SSH_MSG_DISCONNECT (RFC 4253 §11.1). */
+    APP_CLOSE("TLS close_notify / SSH DISCONNECT", "#ffe3c9"),
     /** FIN and the ACKs of FINs (RFC 9293 §3.6). */
     TCP_CLOSE("TCP close", "#e8e8e8"),
     /** A reset. */
@@ -74,6 +77,10 @@ public enum PhaseKind {
                 return HTTP;
             }
             String lower = label.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("tls") && (lower.contains("close_notify") || lower.contains("alert"))
+                    || lower.startsWith("ssh disconnect")) {
+                return APP_CLOSE;
+            }
             if (lower.startsWith("tls") && !lower.contains("application data") && !lower.contains("applicationdata")) {
                 return TLS_HANDSHAKE;
             }

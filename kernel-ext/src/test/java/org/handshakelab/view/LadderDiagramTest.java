@@ -39,15 +39,16 @@ class LadderDiagramTest {
     void phasesAreBracketed() {
         LadderDiagram d = Bundled.trace("https-tls13").ladder(0);
         List<PhaseKind> kinds = d.brackets().stream().map(LadderDiagram.Bracket::kind).toList();
-        // The bundled capture carries its keys, so the HTTP inside TLS and the TLS 1.3 messages after it
-        // (NewSessionTicket) are bracketed too, as Wireshark shows them with the embedded key log.
-        assertEquals(List.of(PhaseKind.TCP_HANDSHAKE, PhaseKind.TLS_HANDSHAKE, PhaseKind.HTTP,
-                PhaseKind.TLS_HANDSHAKE, PhaseKind.TCP_CLOSE), kinds);
+        // the capture's own Decryption Secrets Block decrypts it (as in Wireshark): the HTTP exchange and
+        // the close_notify alerts show inside
+        assertEquals(List.of(PhaseKind.TCP_HANDSHAKE, PhaseKind.TLS_HANDSHAKE, PhaseKind.HTTP, PhaseKind.APP_CLOSE,
+                PhaseKind.TCP_CLOSE), kinds);
         assertEquals(0, d.brackets().get(0).first());
         assertEquals(2, d.brackets().get(0).last());
         assertEquals("TLS ClientHello", d.arrows().get(d.brackets().get(1).first()).message());
         LadderDiagram ssh = Bundled.trace("ssh-exec").ladder(0);
         assertTrue(ssh.brackets().stream().anyMatch(b -> b.kind() == PhaseKind.SSH_KEX), ssh.brackets().toString());
+        assertEquals(PhaseKind.TCP_CLOSE, ssh.brackets().get(ssh.brackets().size() - 1).kind());
     }
 
     @Test
