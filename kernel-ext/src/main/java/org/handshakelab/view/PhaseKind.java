@@ -74,11 +74,13 @@ public enum PhaseKind {
                 return HTTP;
             }
             String lower = label.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("tls") && !lower.contains("application data") && !lower.contains("applicationdata")) {
+            // decrypted, a close_notify is labelled too: an alert, not a handshake step
+            if (lower.startsWith("tls") && !lower.contains("application data") && !lower.contains("applicationdata")
+                    && !lower.contains("alert") && !lower.contains("close_notify")) {
                 return TLS_HANDSHAKE;
             }
             if (lower.startsWith("ssh") && !lower.contains("encrypted") && !lower.contains("channel")
-                    && !lower.contains("userauth") && !lower.contains("service")) {
+                    && !lower.contains("userauth") && !lower.contains("service") && !lower.contains("disconnect")) {
                 return SSH_KEX;
             }
         }
