@@ -271,11 +271,243 @@ md("""
   even show as alerts (Steps 6, 7). An RST instead of that is an abort (Step 8).
 
 <!-- with-the-keys -->
-## With the keys (to come)
+"""),
+md("""
+## With the keys · Where the keys come from
 
-The bundled TLS captures carry their session keys (`captures/https-tls12.keylog`, also embedded in the
-pcapng). A later part of this notebook will decrypt the Finished messages, the HTTP request and response,
-the TLS 1.3 certificate and the close_notify alerts with them.
+Everything so far is what an eavesdropper sees. The lab's server also wrote down its session secrets,
+in the **NSS key log** format: the file a browser or `curl` writes when the environment variable
+`SSLKEYLOGFILE` names one. Each line is `LABEL client_random secret`: which secret, the ClientHello's
+random (how a tool finds the connection it belongs to) and the secret itself. The lab put that log inside
+the pcapng file as a **Decryption Secrets Block**, which Wireshark reads too. The keys never travelled on
+the wire: they come from one end of the connection, which is why only that end (or whoever it tells) can
+decrypt.
+"""),
+code("""
+import org.handshakelab.capture.CaptureFile;
+import org.handshakelab.capture.DecryptionSecret;
+import org.handshakelab.dissect.http.*;
+
+List<DecryptionSecret> blocks = CaptureFile.open(tls13.path()).secrets();
+List<String> keyLines = blocks.stream().flatMap(b -> b.text().lines()).filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+Table keyLog = Table.create("The TLS 1.3 capture's key log (its Decryption Secrets Block), secrets cut short",
+    StringColumn.create("label"), StringColumn.create("client random"), StringColumn.create("secret"));
+for (String line : keyLines) {
+    String[] f = line.split(" ");
+    keyLog.stringColumn(0).append(f[0]);
+    keyLog.stringColumn(1).append(f[1].substring(0, 16) + "…");
+    keyLog.stringColumn(2).append(f[2].substring(0, 8) + "… (" + f[2].length() / 2 + " bytes)");
+}
+display(keyLog);
+String[] one = keyLines.get(0).split(" ");
+System.out.println(blocks.size() + " Decryption Secrets Block(s), " + keyLines.size() + " key log lines. One line, the secret cut short:");
+System.out.println(one[0] + " " + one[1] + " " + one[2].substring(0, 8) + "…");
+Lab.check(keyLines.stream().allMatch(l -> l.split(" ")[1].equals(tls13.first(ClientHello.class).random())),
+    "every line names this connection: its client random is the ClientHello's random (frame " + tls13.firstFound(ClientHello.class).frame() + ")");
+"""),
+md("""
+## With the keys · The TLS 1.3 handshake, decrypted
+
+**What to expect.** The records that looked like application data after ServerHello now read as
+EncryptedExtensions, **Certificate**, CertificateVerify (the server's signature over the handshake so
+far, made with the certificate's key) and Finished from the server, then the client's Finished. The
+same capture as in Step 7, opened with `withKeys()`.
+"""),
+code("""
+LabCapture tls13k = tls13.withKeys();
+Table hs13 = Table.create("TLS 1.3 handshake messages with the keys", IntColumn.create("No."), StringColumn.create("From"),
+    StringColumn.create("Message"), IntColumn.create("Type"), StringColumn.create("Readable without the keys"));
+for (Dissected d : tls13k.found(TlsHandshake.class)) {
+    int type = ((TlsHandshake) d.message()).type();
+    boolean clear = tls13.found(TlsHandshake.class).stream().anyMatch(p -> p.frame() == d.frame() && ((TlsHandshake) p.message()).type() == type);
+    hs13.intColumn(0).append(d.frame()); hs13.stringColumn(1).append(d.sender());
+    hs13.stringColumn(2).append(TlsHandshakeType.nameOf(type)); hs13.intColumn(3).append(type);
+    hs13.stringColumn(4).append(clear ? "yes" : "no");
+}
+display(hs13);
+display(tls13k.flightTable());
+System.out.println("Without the keys: " + tls13.messages(TlsHandshake.class).size() + " handshake messages readable; with them: "
+    + tls13k.messages(TlsHandshake.class).size() + ".");
+"""),
+code("""
+List<Integer> types13 = tls13k.messages(TlsHandshake.class).stream().map(TlsHandshake::type).toList();
+Lab.check(types13.containsAll(List.of(8, 11, 15, 20)), "decrypted: EncryptedExtensions (8), Certificate (11), CertificateVerify (15), Finished (20)");
+Lab.check(tls13k.found(Finished.class).stream().map(Dissected::sender).toList().equals(List.of("server", "client")),
+    "a Finished from each side, the server's first");
+Lab.check(tls13.messages(CertificateMessage.class).isEmpty() && !tls13k.messages(CertificateMessage.class).isEmpty(),
+    "the Certificate was in the capture all along, encrypted");
+"""),
+md("""
+**The certificate, decrypted.** Is it the shape of certificate Step 1 made, and the one the TLS 1.2 server
+sent?
+"""),
+code("""
+CertificateInfo leaf13 = tls13k.first(CertificateMessage.class).certificates().get(0);
+display(Workbook.fields("The TLS 1.3 certificate, decrypted (frame " + tls13k.firstFound(CertificateMessage.class).frame() + ")",
+    "subject", leaf13.subject(), "issuer", leaf13.issuer(), "subjectAltName", String.join(", ", leaf13.subjectAltNames()),
+    "public key", leaf13.publicKeyAlgorithm() + " " + leaf13.publicKeyBits() + " bits", "SHA-256 fingerprint", leaf13.sha256Fingerprint(),
+    "same certificate as the TLS 1.2 capture's", leaf13.sha256Fingerprint().equals(leaf.sha256Fingerprint())));
+Lab.check(leaf13.subject().equals(cert.getSubjectX500Principal().getName()) && leaf13.subject().equals(leaf.subject()),
+    "subject " + leaf13.subject() + ": as made in Step 1 and as in the TLS 1.2 capture");
+Lab.check(leaf13.subjectAltNames().equals(madeSan) && leaf13.subjectAltNames().equals(leaf.subjectAltNames()),
+    "subjectAltName " + leaf13.subjectAltNames() + ": as made in Step 1 and as in the TLS 1.2 capture");
+"""),
+*question("tls.q13", "In TLS 1.3, which handshake message carries the server's certificate? (its name, or its type number)"),
+md("""
+## With the keys · HTTP inside TLS, and the close_notify alerts
+
+**What to expect.** The application data records hold the same `GET /` and `200 OK` as plain HTTP
+(notebook 01). At the end, each side's close_notify: in TLS 1.3 its record header says 23
+(application data), and only the decrypted content says 21 (alert), close_notify.
+"""),
+code("""
+HttpRequest req13 = tls13k.first(HttpRequest.class);
+HttpResponse resp13 = tls13k.first(HttpResponse.class);
+display(Workbook.fields("HTTP inside the TLS 1.3 connection",
+    "request (frame " + tls13k.firstFound(HttpRequest.class).frame() + ")", req13.method() + " " + req13.uri() + " " + req13.version(),
+    "response (frame " + tls13k.firstFound(HttpResponse.class).frame() + ")", resp13.version() + " " + resp13.code() + " " + resp13.reason(),
+    "response body bytes", resp13.bodyLength()));
+List<Dissected> closes13 = tls13k.found(TlsAlert.class);
+Table alerts13 = Table.create("TLS 1.3 alerts with the keys", IntColumn.create("No."), StringColumn.create("From"),
+    IntColumn.create("record header type"), IntColumn.create("inner content type"), StringColumn.create("alert"));
+for (Dissected a : closes13) {
+    TlsDecryptedRecord dr = tls13k.found(TlsDecryptedRecord.class).stream().filter(d -> d.frame() == a.frame() && d.direction() == a.direction())
+        .map(d -> (TlsDecryptedRecord) d.message()).filter(r -> r.innerType() == 21).findFirst().orElseThrow();
+    TlsAlert al = (TlsAlert) a.message();
+    alerts13.intColumn(0).append(a.frame()); alerts13.stringColumn(1).append(a.sender());
+    alerts13.intColumn(2).append(Integer.parseInt(dr.header().substring(0, 2), 16)); alerts13.intColumn(3).append(dr.innerType());
+    alerts13.stringColumn(4).append(al.levelName() + " " + al.descriptionName());
+}
+display(alerts13);
+"""),
+code("""
+Lab.check(req13.method().equals("GET") && resp13.code() == 200, "inside TLS: " + req13.method() + " " + req13.uri() + " answered " + resp13.code());
+Lab.check(tls13.messages(HttpRequest.class).isEmpty(), "without the keys no HTTP could be read in the same capture");
+Lab.check(closes13.size() == 2 && closes13.stream().allMatch(a -> ((TlsAlert) a.message()).description() == 0)
+        && !closes13.get(0).sender().equals(closes13.get(1).sender()), "a close_notify (alert 0) from each side, now visible");
+Lab.check(alerts13.intColumn(2).asList().stream().allMatch(v -> v == 23) && alerts13.intColumn(3).asList().stream().allMatch(v -> v == 21),
+    "their record headers say 23; the decrypted inner type says 21");
+"""),
+*question("tls.q15", "What inner content type does the decrypted close_notify record have?"),
+md("""
+**And TLS 1.2?** The same key log idea (one `CLIENT_RANDOM` line: the master secret) opens the TLS 1.2
+capture: the two Finished messages of Step 5 and the HTTP of Step 6.
+"""),
+code("""
+LabCapture tls12k = tls12.withKeys();
+display(Workbook.fields("TLS 1.2 with the keys",
+    "Finished", tls12k.found(Finished.class).stream().map(d -> "frame " + d.frame() + " from the " + d.sender()).toList(),
+    "HTTP request", tls12k.first(HttpRequest.class).method() + " " + tls12k.first(HttpRequest.class).uri(),
+    "HTTP response", tls12k.first(HttpResponse.class).code() + " " + tls12k.first(HttpResponse.class).reason()));
+Lab.check(tls12k.found(Finished.class).size() == 2 && tls12.messages(Finished.class).isEmpty(), "both encrypted Finished messages of TLS 1.2 now read");
+"""),
+md("""
+## With the keys · One record, decrypted by hand
+
+How does a traffic secret from the key log turn into readable bytes? For one record (the server's last
+encrypted handshake record, the one with its Finished) the lab shows each step, computed from the
+capture in front of you (RFC 8446 §7.3 and §5.2):
+
+1. the **traffic secret**: from the key log (`SERVER_HANDSHAKE_TRAFFIC_SECRET`);
+2. **key** = HKDF-Expand-Label(secret, "key", "", key length) and **iv** = HKDF-Expand-Label(secret, "iv", "", 12);
+3. **nonce** = iv XOR the record's sequence number (records this side sent with this key before it);
+4. **additional data** = the record's 5-byte header, as on the wire;
+5. AEAD-Decrypt(key, nonce, additional data, ciphertext ‖ 16-byte tag) gives the plaintext, whose last
+   non-zero byte is the true content type.
+"""),
+code("""
+Dissected recD = tls13k.found(TlsDecryptedRecord.class).stream()
+    .filter(d -> !d.fromClient() && ((TlsDecryptedRecord) d.message()).secretLabel().equals("SERVER_HANDSHAKE_TRAFFIC_SECRET"))
+    .reduce((a, b) -> b).orElseThrow();
+TlsDecryptedRecord rec = (TlsDecryptedRecord) recD.message();
+List<KeyScheduleStep> recSteps = TlsKeySchedule.recordSteps(rec);
+display(KeyScheduleTables.steps(recSteps, "Frame " + recD.frame() + ": the server's record " + rec.seq() + " (" + rec.cipherSuiteName() + ")"));
+Map<String, String> stepOut = new LinkedHashMap<>();
+for (KeyScheduleStep s : recSteps) stepOut.put(s.name(), s.output());
+"""),
+md("""
+**Redo it with the JDK alone.** HKDF-Expand-Label is HMAC over a short label; AES-GCM is in
+`javax.crypto`. If these cells agree with the table, nothing was hidden.
+"""),
+code("""
+import javax.crypto.Mac;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.spec.GCMParameterSpec;
+HexFormat hex = HexFormat.of();
+
+// HKDF-Expand-Label(secret, label, "", length) for SHA-256 and length <= 32: one HMAC block
+byte[] expandLabel(byte[] secret, String label, int length) throws Exception {
+    byte[] full = ("tls13 " + label).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream info = new java.io.ByteArrayOutputStream();
+    info.write(length >> 8); info.write(length); info.write(full.length); info.write(full); info.write(0); info.write(1);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+    return Arrays.copyOf(mac.doFinal(info.toByteArray()), length);
+}
+
+byte[] secret = hex.parseHex(rec.secret());
+int keyLength = rec.cipherSuiteName().contains("256_GCM") ? 32 : 16;
+byte[] key = expandLabel(secret, "key", keyLength);
+byte[] iv = expandLabel(secret, "iv", 12);
+byte[] nonce = iv.clone();
+for (int i = 0; i < 8; i++) nonce[11 - i] ^= (byte) (rec.seq() >>> (8 * i));
+byte[] header = hex.parseHex(rec.header());
+byte[] sealed = hex.parseHex(rec.fragment());
+System.out.println("secret (key log) " + rec.secret().substring(0, 16) + "…\\nkey   " + hex.formatHex(key) + "\\niv    " + hex.formatHex(iv)
+    + "\\nseq   " + rec.seq() + "\\nnonce " + hex.formatHex(nonce) + "\\nAAD   " + hex.formatHex(header)
+    + "\\nciphertext " + (sealed.length - 16) + " bytes + tag 16 bytes");
+"""),
+code("""
+Lab.check(hex.formatHex(key).equals(stepOut.get("write key")) && hex.formatHex(iv).equals(stepOut.get("write iv")),
+    "HKDF-Expand-Label by hand gives the table's key and iv");
+Lab.check(hex.formatHex(nonce).equals(stepOut.get("nonce")), "nonce = iv XOR " + rec.seq());
+Lab.check(header[0] == 23 && ((header[3] & 0xFF) << 8 | (header[4] & 0xFF)) == sealed.length,
+    "the additional data is the header as on the wire: type 23, version 0303, length " + sealed.length);
+if (rec.cipherSuiteName().contains("GCM")) {
+    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+    gcm.updateAAD(header);
+    byte[] plain = gcm.doFinal(sealed);
+    int inner = plain[plain.length - 1];
+    System.out.println("plaintext: " + plain.length + " bytes, starting " + hex.formatHex(plain, 0, Math.min(8, plain.length))
+        + "; last byte (inner content type) " + inner + "; first byte (handshake type) " + plain[0]);
+    Lab.check(hex.formatHex(plain).startsWith(rec.plaintext()) && inner == rec.innerType(),
+        "javax.crypto's AES-GCM decrypts the record to the lab's plaintext, inner type " + inner);
+}
+"""),
+*question("tls.q14", "How many bytes of authentication tag does an encrypted TLS 1.3 record carry?"),
+md("""
+**Where the traffic secrets came from.** In TLS 1.3 the chain starts at the **(EC)DHE shared secret**:
+each side combines its own ephemeral private key with the other's key share (in the two hellos). The
+handshake secret is HKDF-Extract(derived, shared secret); the handshake traffic secrets are
+Derive-Secret(handshake secret, "c hs traffic" / "s hs traffic", ClientHello..ServerHello); the
+application traffic secrets come the same way from the master secret (RFC 8446 §7.1). The lab's server
+does **not** export the shared secret or its private key, only the traffic secrets of the key log, so
+on this capture that part of the chain can be explained but not computed. RFC 8448 publishes a complete
+example handshake *with* its private keys; the lab's `TlsKeySchedule.handshakeChain` runs on the RFC's
+values below. **These are the RFC's example numbers, not this capture's.**
+"""),
+code("""
+// RFC 8448 §3 (Simple 1-RTT Handshake): the published shared secret and transcript hashes
+byte[] rfcShared = hex.parseHex("8bd4054fb55b9d63fdfbacf9f04b9f0d35e6d63f537563efd46272900f89492d");
+byte[] rfcHelloHash = hex.parseHex("860c06edc07858ee8e78f0e7428c58edd6b43f2ca3e6e95f02ed063cf0e1cad8");
+byte[] rfcFinishedHash = hex.parseHex("9608102a0f1ccc6db6250b7b7e417b1a000eaada3daae4777a7686c9ff83df13");
+List<KeyScheduleStep> chain = TlsKeySchedule.handshakeChain(0x1301, rfcShared, rfcHelloHash, rfcFinishedHash, "RFC 8448 (published example)");
+display(KeyScheduleTables.steps(chain, "RFC 8448's example handshake (not this capture): shared secret to traffic secrets"));
+Map<String, String> rfcOut = new LinkedHashMap<>();
+for (KeyScheduleStep s : chain) rfcOut.put(s.name(), s.output());
+Lab.check(rfcOut.get("SERVER_HANDSHAKE_TRAFFIC_SECRET").equals("b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38"),
+    "the lab's key schedule reproduces RFC 8448's server handshake traffic secret (b67b7d69…)");
+"""),
+md("""
+## With the keys · What changed
+
+- Nothing in the capture changed: the same bytes, read with the secrets one end wrote down.
+- TLS 1.3 hides the certificate, CertificateVerify, both Finished, the HTTP and even the alerts' type
+  from an eavesdropper; with the key log all of them read.
+- The key log holds **traffic secrets**, not the private key of the certificate: leaking a key log
+  opens the sessions it lists, nothing else.
 """),
 ]
 

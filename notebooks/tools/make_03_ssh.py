@@ -207,11 +207,113 @@ md("""
   directions only.
 
 <!-- with-the-keys -->
-## With the keys (to come)
+"""),
+md("""
+## With the keys · The SSH key log
 
-The bundled SSH capture carries its key log (`captures/ssh-exec.keylog`). A later part of this notebook
-will decrypt the packets after NEWKEYS with it: the service request, the password authentication, the
-channel with `echo hello`, and the DISCONNECT itself.
+The lab's SSH server wrote down, for this session, what Wireshark's SSH dissector needs to decrypt it: a
+line `cookie private_key`, the 16-byte cookie of a KEXINIT (which tells the session) and the ephemeral
+private key of that side's key exchange. With that key and the other side's public key (in the
+KEX_ECDH messages, Step 4) a tool computes the shared secret, then every key of the session (RFC 4253
+§7.2). The lab embedded the log in the pcapng as a Decryption Secrets Block.
+"""),
+code("""
+import org.handshakelab.capture.CaptureFile;
+import org.handshakelab.capture.DecryptionSecret;
+
+List<String> sshKeyLines = CaptureFile.open(ssh.path()).secrets().stream().flatMap(b -> b.text().lines())
+    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+String[] sshLine = sshKeyLines.get(0).split(" ");
+System.out.println(sshKeyLines.size() + " key log line(s). One, the private key cut short:");
+System.out.println(sshLine[0] + " " + sshLine[1].substring(0, 8) + "… (" + sshLine[1].length() / 2 + " bytes)");
+List<String> cookies = ssh.messages(KexInit.class).stream().map(KexInit::cookie).toList();
+Lab.check(cookies.contains(sshLine[0]), "the line's cookie is the cookie of a KEXINIT in this capture (" + (cookies.indexOf(sshLine[0]) == 0 ? "the first" : "the second") + " one)");
+"""),
+md("""
+## With the keys · Steps 6 and 7, readable
+
+**What to expect.** After NEWKEYS: the client asks for the `ssh-userauth` service, tries the method
+`none` (refused, with the list of methods that would work), then `password` (accepted); it opens a
+`session` channel, asks it to `exec` `echo hello`, reads `hello`, the server sends EOF, the exit status
+and CLOSE, the client CLOSE, and then one side sends SSH_MSG_DISCONNECT and TCP closes.
+"""),
+code("""
+LabCapture sshk = ssh.withKeys();
+int clientNewKeys = sshk.found(NewKeys.class).stream().filter(Dissected::fromClient).findFirst().orElseThrow().frame();
+Table session = Table.create("The session after NEWKEYS, decrypted", IntColumn.create("No."), StringColumn.create("From"),
+    StringColumn.create("Message"), StringColumn.create("Fields"));
+for (Dissected d : sshk.messages().stream().filter(d -> d.frame() >= clientNewKeys).toList()) {
+    Object m = d.message();
+    String fields = m instanceof ServiceRequest sr ? sr.service()
+        : m instanceof ServiceAccept sa ? sa.service()
+        : m instanceof UserauthRequest ur ? "user " + ur.user() + ", method " + ur.method() + (ur.passwordLength() >= 0 ? ", password " + ur.maskedPassword() : "")
+        : m instanceof UserauthFailure uf ? "methods that can continue: " + String.join(",", uf.methods())
+        : m instanceof ChannelOpen co ? co.type() + ", sender channel " + co.senderChannel()
+        : m instanceof ChannelRequest cr ? cr.type() + (cr.command() != null && !cr.command().isEmpty() ? " \\"" + cr.command() + "\\"" : "") + (cr.type().equals("exit-status") ? " " + cr.exitStatus() : "")
+        : m instanceof ChannelData cd ? cd.length() + " bytes: " + cd.preview().strip()
+        : m instanceof Disconnect dc ? "reason " + dc.reasonCode() + (dc.description().isEmpty() ? "" : ", \\"" + dc.description() + "\\"")
+        : null;
+    if (fields == null && !(m instanceof UserauthSuccess || m instanceof ChannelEof || m instanceof ChannelClose || m instanceof ChannelOpenConfirmation)) {
+        continue;
+    }
+    session.intColumn(0).append(d.frame()); session.stringColumn(1).append(d.sender());
+    session.stringColumn(2).append(d.kind()); session.stringColumn(3).append(fields == null ? "" : fields);
+}
+display(session);
+display(sshk.steps());
+"""),
+code("""
+UserauthRequest pw = sshk.messages(UserauthRequest.class).stream().filter(u -> u.method().equals("password")).findFirst().orElseThrow();
+ChannelRequest exec = sshk.messages(ChannelRequest.class).stream().filter(r -> r.type().equals("exec")).findFirst().orElseThrow();
+Dissected disc = sshk.firstFound(Disconnect.class);
+Lab.check(sshk.first(ServiceRequest.class).service().equals("ssh-userauth"), "the client asks for the ssh-userauth service");
+Lab.check(pw.user().equals("student") && pw.passwordLength() > 0,
+    "USERAUTH_REQUEST: user " + pw.user() + ", method password, " + pw.passwordLength() + " bytes of password (the lab keeps only the length)");
+Lab.check(!sshk.messages(UserauthSuccess.class).isEmpty(), "USERAUTH_SUCCESS: the password was accepted");
+Lab.check(sshk.first(ChannelOpen.class).type().equals("session"), "CHANNEL_OPEN of a session channel");
+Lab.check(exec.command().equals("echo hello"), "CHANNEL_REQUEST exec \\"" + exec.command() + "\\"");
+Lab.check(sshk.messages(ChannelData.class).stream().anyMatch(d -> d.preview().contains("hello")), "CHANNEL_DATA carries the output: hello");
+Lab.check(!sshk.messages(ChannelEof.class).isEmpty() && sshk.messages(ChannelClose.class).size() == 2, "EOF, then a CLOSE from each side");
+int sshFin = sshk.firstRow(row -> (t.flags(row) & TcpFlags.FIN) != 0);
+Lab.check(disc.frame() <= sshFin + 1, "DISCONNECT (reason " + sshk.first(Disconnect.class).reasonCode() + ") from the " + disc.sender()
+    + " in frame " + disc.frame() + "; TCP's close starts in frame " + (sshFin + 1));
+"""),
+md("""
+**The password.** The lab's dissector reads the password field's length and never keeps its bytes: the
+table shows one `*` per byte. Wireshark, with the same key log, would show the password itself: a key
+log is as sensitive as what it decrypts.
+"""),
+code("""
+System.out.println("USERAUTH_REQUEST as the lab keeps it: " + pw);
+Lab.check(Arrays.stream(UserauthRequest.class.getRecordComponents()).noneMatch(rc -> rc.getName().equals("password")),
+    "the lab's USERAUTH_REQUEST has no password field, only its length: it shows " + pw.maskedPassword());
+"""),
+*question("ssh.q11", "Which command did the client run?"),
+*question("ssh.q12", "What reason code does SSH_MSG_DISCONNECT carry?"),
+*question("ssh.q13", "Which side sent SSH_MSG_DISCONNECT: `\"client\"` or `\"server\"`?"),
+md("""
+## Without the key log, these stay encrypted
+
+A capture made elsewhere (another machine, `tcpdump` on a server you do not run) has no key log: then
+everything after NEWKEYS stays as in Steps 6 and 7 above. Same file, opened both ways:
+"""),
+code("""
+long encryptedWithout = ssh.found(SshEncrypted.class).stream().mapToInt(Dissected::frame).distinct().count();
+long encryptedWith = sshk.found(SshEncrypted.class).stream().mapToInt(Dissected::frame).distinct().count();
+display(Workbook.fields("ssh-exec, without and with the key log",
+    "frames with encrypted SSH data, without the key log", encryptedWithout,
+    "frames with encrypted SSH data, with it", encryptedWith,
+    "messages read after NEWKEYS without the key log", ssh.messages().stream().filter(d -> d.frame() > clientNewKeys && !(d.message() instanceof SshEncrypted) && !(d.message() instanceof SshPacket)).count(),
+    "messages read after NEWKEYS with it", session.rowCount()));
+Lab.check(encryptedWithout > 0 && encryptedWith < encryptedWithout, encryptedWithout + " frames stay encrypted without the key log; " + encryptedWith + " with it");
+"""),
+md("""
+## With the keys · What changed
+
+- The capture is the same bytes; the key log (from one end) turns the sizes of Steps 6 and 7 into
+  messages: service request, authentication (`none` refused, `password` accepted), the channel, the
+  command and its output, EOF and CLOSE, and the DISCONNECT with its reason code.
+- Who sends DISCONNECT is now a fact from the capture, not a guess from the FIN.
 """),
 ]
 

@@ -30,6 +30,7 @@ public final class LabCapture {
     private final List<Dissected> messages;
     private final boolean keys;
     private Trace trace;
+    private LabCapture keyed;
 
     LabCapture(String name, Path path, boolean live, PacketTable table, List<Dissected> messages, boolean keys) {
         this.keys = keys;
@@ -67,7 +68,14 @@ public final class LabCapture {
 
     /** The same capture decrypted with the TLS/SSH secrets it carries (pcapng Decryption Secrets Blocks). */
     public LabCapture withKeys() {
-        return keys ? this : Workbook.open(name, path, live, true);
+        if (keys) {
+            return this;
+        }
+        if (keyed == null) {
+            // once: the questions about the decrypted part ask for it again
+            keyed = Workbook.open(name, path, live, true);
+        }
+        return keyed;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.handshakelab.dissect.DissectionSink;
 import org.handshakelab.dissect.Field;
+import org.handshakelab.dissect.KeyMaterial;
 import org.handshakelab.dissect.StreamDissector;
 import org.handshakelab.flow.AppStreamDissectors;
 import org.handshakelab.flow.StreamDissectorFactory;
@@ -18,7 +19,27 @@ import org.handshakelab.flow.TcpStreamInfo;
  */
 final class MessageLog implements StreamDissectorFactory {
 
-    private final List<Dissected> messages = new ArrayList<>();
+    private final List<Dissected> messages;
+    private final StreamDissectorFactory inner;
+
+    MessageLog() {
+        this(new ArrayList<>(), AppStreamDissectors.INSTANCE);
+    }
+
+    private MessageLog(List<Dissected> messages, StreamDissectorFactory inner) {
+        this.messages = messages;
+        this.inner = inner;
+    }
+
+    /**
+     * The log decrypting with {@code keys} as well, into the same list: the table hands its factories the key
+     * log and the capture's Decryption Secrets Blocks through here, and without this override (the interface's
+     * default returns {@code this}) the messages would stay those an eavesdropper sees.
+     */
+    @Override
+    public StreamDissectorFactory withKeys(KeyMaterial keys) {
+        return new MessageLog(messages, inner.withKeys(keys));
+    }
 
     @Override
     public StreamDissector open(TcpStreamInfo stream, int direction, ByteBuffer firstPayload, DissectionSink sink) {
@@ -44,7 +65,7 @@ final class MessageLog implements StreamDissectorFactory {
                 messages.add(new Dissected(frame, stream.stream(), dir, message));
             }
         };
-        return AppStreamDissectors.INSTANCE.open(stream, direction, firstPayload, tee);
+        return inner.open(stream, direction, firstPayload, tee);
     }
 
     /** The messages in frame order (a message reported late, e.g. encrypted bytes, sorts by its frame). */

@@ -7,6 +7,8 @@ import org.handshakelab.Quiz.Kind;
 import org.handshakelab.dissect.TcpFlags;
 import org.handshakelab.dissect.http.HttpRequest;
 import org.handshakelab.dissect.http.HttpResponse;
+import org.handshakelab.dissect.ssh.ChannelRequest;
+import org.handshakelab.dissect.ssh.Disconnect;
 import org.handshakelab.dissect.ssh.KexEcdhInit;
 import org.handshakelab.dissect.ssh.KexInit;
 import org.handshakelab.dissect.ssh.NegotiatedAlgorithms;
@@ -22,7 +24,9 @@ import org.handshakelab.dissect.tls.ServerHello;
 import org.handshakelab.dissect.tls.ServerKeyExchange;
 import org.handshakelab.dissect.tls.TlsAlert;
 import org.handshakelab.dissect.tls.TlsEncryptedHandshake;
+import org.handshakelab.dissect.tls.TlsDecryptedRecord;
 import org.handshakelab.dissect.tls.TlsHandshake;
+import org.handshakelab.dissect.tls.TlsHandshakeType;
 import org.handshakelab.dissect.tls.TlsRecord;
 import org.handshakelab.table.PacketTable;
 
@@ -147,6 +151,28 @@ final class Questions {
         add("tls.q12", "How many handshake messages of the TLS 1.3 capture can you read without keys (both sides)?",
                 Kind.NUMBER, () -> c.messages(TlsHandshake.class).size(),
                 "Count the handshake messages shown in clear; everything after ServerHello is encrypted.");
+        // the questions of "With the keys": asked of the same capture, decrypted with the secrets it carries
+        add("tls.q13", "In TLS 1.3, which handshake message carries the server's certificate? (its name or type number)",
+                Kind.TEXT, () -> {
+                    int type = c.withKeys().first(CertificateMessage.class).type();
+                    return List.of(TlsHandshakeType.nameOf(type), Integer.toString(type));
+                }, "Decrypted, the server's flight after ServerHello is a list of handshake messages: find the one "
+                        + "holding the server's X.509 chain (subject, issuer, public key).");
+        add("tls.q14", "How many bytes of authentication tag does an encrypted TLS 1.3 record carry?", Kind.NUMBER,
+                () -> {
+                    // fragment = plaintext + 1 inner content type byte (+ zero padding: none from the lab's
+                    // server) + tag
+                    TlsDecryptedRecord r = c.withKeys().messages(TlsDecryptedRecord.class).get(0);
+                    return r.fragment().length() / 2 - r.plaintextLength() - 1;
+                }, "Compare a record's length with the plaintext it decrypts to (plus the one inner content type byte).");
+        add("tls.q15", "What inner content type does the decrypted close_notify record have?", Kind.NUMBER, () -> {
+            LabCapture k = c.withKeys();
+            int frame = k.found(TlsAlert.class).stream().filter(d -> ((TlsAlert) d.message()).description() == 0)
+                    .findFirst().orElseThrow().frame();
+            return k.found(TlsDecryptedRecord.class).stream().filter(d -> d.frame() == frame)
+                    .map(d -> ((TlsDecryptedRecord) d.message()).innerType()).findFirst().orElseThrow();
+        }, "The record header says 23 for every encrypted TLS 1.3 record; the true type is the last byte of the "
+                + "decrypted content.");
     }
 
     private static void ssh(LabCapture c) {
@@ -177,6 +203,17 @@ final class Questions {
         add("ssh.q10", "How many frames carry encrypted SSH data (both directions)?", Kind.NUMBER,
                 () -> c.found(SshEncrypted.class).stream().mapToInt(Dissected::frame).distinct().count(),
                 "Count the frames whose Step says encrypted.");
+        // the questions of "With the keys": asked of the same capture, decrypted with the key log it carries
+        add("ssh.q11", "Which command did the client run (the exec request's command)?", Kind.TEXT,
+                () -> c.withKeys().messages(ChannelRequest.class).stream().filter(r -> r.type().equals("exec"))
+                        .findFirst().orElseThrow().command(),
+                "Find the SSH_MSG_CHANNEL_REQUEST whose request type is exec and read its command.");
+        add("ssh.q12", "What reason code does SSH_MSG_DISCONNECT carry?", Kind.NUMBER,
+                () -> c.withKeys().first(Disconnect.class).reasonCode(),
+                "Decrypted, the DISCONNECT's first field is its reason code (RFC 4253 §11.1).");
+        add("ssh.q13", "Which side sent SSH_MSG_DISCONNECT: client or server?", Kind.TEXT,
+                () -> c.withKeys().firstFound(Disconnect.class).sender(),
+                "Find the DISCONNECT in the decrypted session and read who sent it.");
     }
 
     static KexInit kexInit(LabCapture c, boolean client) {

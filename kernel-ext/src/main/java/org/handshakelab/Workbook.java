@@ -11,6 +11,7 @@ import java.util.Map;
 import org.handshakelab.capture.CaptureFile;
 import org.handshakelab.capture.LiveAvailability;
 import org.handshakelab.capture.LiveCapture;
+import org.handshakelab.dissect.KeyMaterial;
 import org.handshakelab.table.PacketTable;
 import org.handshakelab.table.TableOptions;
 import org.handshakelab.traffic.RecordResult;
@@ -183,8 +184,14 @@ public final class Workbook {
      */
     static LabCapture open(String name, Path file, boolean live, boolean keys) {
         MessageLog log = new MessageLog();
-        PacketTable table = PacketTable.build(CaptureFile.open(file),
-                TableOptions.builder().dissector(log).captureSecrets(keys).build());
+        CaptureFile capture = CaptureFile.open(file);
+        // all of the capture's secrets up front, wherever their Decryption Secrets Blocks stand in the file:
+        // the table's default uses only the blocks read before a stream opens, as Wireshark does
+        TableOptions.Builder options = TableOptions.builder().dissector(log).captureSecrets(false);
+        if (keys) {
+            options.keys(KeyMaterial.of(capture.secrets()));
+        }
+        PacketTable table = PacketTable.build(capture, options.build());
         return new LabCapture(name, file, live, table, log.messages(), keys);
     }
 

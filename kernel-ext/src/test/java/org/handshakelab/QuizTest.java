@@ -103,4 +103,15 @@ class QuizTest {
         assertTrue(Quiz.answer("ssh.q2", "server").right());
         assertTrue(Quiz.answer("http.q10", "server").right());
     }
+
+    @Test
+    void withTheKeysQuestionsAreAnsweredFromTheDecryptedCapture() {
+        // tshark -o tls.keylog_file / -o ssh.keylog_file on the bundled captures shows the same
+        assertTrue(Quiz.answer("tls.q13", "Certificate").right());
+        assertTrue(Quiz.answer("tls.q13", 11).right());
+        assertTrue(Quiz.answer("tls.q14", 16).right());
+        assertTrue(Quiz.answer("tls.q15", 21).right());
+        assertTrue(Quiz.answer("ssh.q11", "echo hello").right());
+        assertTrue(Quiz.answer("ssh.q12", 11).right());
+    }
 }

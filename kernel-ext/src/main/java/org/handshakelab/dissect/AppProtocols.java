@@ -263,6 +263,7 @@ public final class AppProtocols {
             if (!v.decided()) {
                 return false;
             }
+            // with the keys, as decide() does: without them every TLS and SSH session stayed encrypted
             StreamDissector target = instances.computeIfAbsent(v.protocol, p -> p.create(sink, keys));
             routes[direction] = target;
             target.accept(direction, data, frame);

@@ -85,7 +85,7 @@ public enum PhaseKind {
                 return TLS_HANDSHAKE;
             }
             if (lower.startsWith("ssh") && !lower.contains("encrypted") && !lower.contains("channel")
-                    && !lower.contains("userauth") && !lower.contains("service")) {
+                    && !lower.contains("userauth") && !lower.contains("service") && !lower.contains("disconnect")) {
                 return SSH_KEX;
             }
         }
