@@ -74,4 +74,27 @@ class PipelinedBuildTest {
         }
         compare(s.write(dir.resolve("many.pcapng")));
     }
+
+    @Test
+    void bundledCapturesDecryptWithTheirEmbeddedKeysOnTwoThreadsToo() throws java.io.IOException {
+        // The two-thread build must hand the stream dissectors the Decryption Secrets Blocks read so far,
+        // as the one-thread build does: the decrypted Finished, HTTP and SSH codes must be the same.
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(Path.of("..", "captures"))) {
+            files = s.filter(p -> p.toString().endsWith(".pcapng")).sorted().toList();
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(files.isEmpty(), "no bundled captures in ../captures");
+        for (Path p : files) {
+            CaptureFile capture = CaptureFile.open(p);
+            PacketTable one = TableBuilder.run(capture, TableOptions.standard(), false);
+            assertSameTables(one, TableBuilder.run(capture, TableOptions.standard(), true));
+        }
+        PacketTable tls13 = TableBuilder.run(CaptureFile.open(Path.of("..", "captures", "https-tls13.pcapng")),
+                TableOptions.standard(), true);
+        boolean decrypted = false;
+        for (int row = 0; row < tls13.size(); row++) {
+            decrypted |= tls13.values(org.handshakelab.dissect.Field.HTTP_REQUEST_METHOD, row).contains("GET");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(decrypted, "the GET inside TLS 1.3, decrypted on two threads");
+    }
 }
