@@ -187,7 +187,7 @@ public final class Workbook {
         CaptureFile capture = CaptureFile.open(file);
         // all of the capture's secrets up front, wherever their Decryption Secrets Blocks stand in the file:
         // the table's default uses only the blocks read before a stream opens, as Wireshark does
-        TableOptions.Builder options = TableOptions.builder().dissector(log).captureSecrets(false);
+        TableOptions.Builder options = TableOptions.builder().dissector(log.dissectors()).captureSecrets(false);
         if (keys) {
             options.keys(KeyMaterial.of(capture.secrets()));
         }

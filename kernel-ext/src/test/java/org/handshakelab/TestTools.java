@@ -3,6 +3,9 @@ package org.handshakelab;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,5 +102,44 @@ public final class TestTools {
     /** The decode-as options for {@code file}, empty when it needs none. */
     public static List<String> corpusDecodeAs(Path file) {
         return new ArrayList<>(corpusDecodeAs().getOrDefault(file.getFileName().toString(), List.of()));
+    }
+
+    /**
+     * What a command printed and how it ended.
+     *
+     * @param exitCode its exit code
+     * @param out      its standard output, line by line
+     * @param err      its standard error
+     */
+    public record Ran(int exitCode, List<String> out, String err) {
+    }
+
+    /**
+     * Runs {@code command} with stdin from /dev/null, its output in temporary files (never a full pipe), for
+     * at most {@code timeout}: a command that overruns is killed and fails the test.
+     */
+    public static Ran run(List<String> command, Duration timeout) {
+        try {
+            Path out = Files.createTempFile("cmd", ".out");
+            Path err = Files.createTempFile("cmd", ".err");
+            try {
+                Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("did not finish within " + timeout.toSeconds() + " s: " + command);
+                }
+                return new Ran(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted running " + command, e);
+        }
     }
 }

@@ -101,6 +101,14 @@ public record KeyMaterial(TlsKeyLog tls, SshSecrets ssh) {
         return tls.isEmpty() && ssh.isEmpty();
     }
 
+    /**
+     * Whether there is nothing to decrypt with and nothing to report: no secret and no bad line. Keys with only
+     * bad lines still go to the dissectors, so a session can say why it stayed encrypted.
+     */
+    public boolean isNone() {
+        return isEmpty() && tls.problems().isEmpty() && ssh.problems().isEmpty();
+    }
+
     /** Every line of every part that was skipped, with its source and reason. */
     public List<String> problems() {
         List<String> all = new ArrayList<>(tls.problems());

@@ -1,13 +1,11 @@
 package org.handshakelab.flow;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 import org.handshakelab.dissect.AppProtocols;
 import org.handshakelab.dissect.DissectionSink;
 import org.handshakelab.dissect.KeyMaterial;
 import org.handshakelab.dissect.StreamDissector;
-import org.handshakelab.dissect.ssh.SshSecrets;
 
 /**
  * The lab's application dissectors (HTTP/1.x, TLS, SSH) as a {@link StreamDissectorFactory}: the
@@ -31,7 +29,7 @@ public final class AppStreamDissectors implements StreamDissectorFactory {
      * lines are kept too, so a session can say why it stayed encrypted.
      */
     public static AppStreamDissectors with(KeyMaterial keys) {
-        return keys.isEmpty() && keys.problems().isEmpty() ? INSTANCE : new AppStreamDissectors(keys);
+        return keys.isNone() ? INSTANCE : new AppStreamDissectors(keys);
     }
 
     /** The secrets these dissectors decrypt with. */
@@ -42,11 +40,6 @@ public final class AppStreamDissectors implements StreamDissectorFactory {
     @Override
     public StreamDissectorFactory withKeys(KeyMaterial more) {
         return with(keys.and(more));
-    }
-
-    /** The dissectors decrypting the SSH sessions {@code sshSecrets} hold a secret for. */
-    public static AppStreamDissectors withSshSecrets(SshSecrets sshSecrets) {
-        return with(KeyMaterial.of(Objects.requireNonNull(sshSecrets, "sshSecrets")));
     }
 
     @Override

@@ -40,4 +40,9 @@ public interface StreamDissectorFactory {
     default StreamDissectorFactory withKeys(KeyMaterial keys) {
         return this;
     }
+
+    /** This factory, its dissectors' messages also handed to {@code tap}; keys given later still reach it. */
+    default StreamDissectorFactory tapped(MessageTap tap) {
+        return new TappedFactory(this, tap);
+    }
 }

@@ -1,20 +1,14 @@
 package org.handshakelab.table;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.handshakelab.capture.CaptureFile;
-import org.handshakelab.dissect.DissectionSink;
-import org.handshakelab.dissect.Field;
-import org.handshakelab.dissect.KeyMaterial;
-import org.handshakelab.dissect.StreamDissector;
 import org.handshakelab.dissect.tls.KeyScheduleStep;
 import org.handshakelab.dissect.tls.TlsDecryptedRecord;
 import org.handshakelab.dissect.tls.TlsKeySchedule;
 import org.handshakelab.flow.StreamDissectorFactory;
-import org.handshakelab.flow.TcpStreamInfo;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -55,7 +49,11 @@ public final class KeyScheduleTables {
     public static List<Decrypted> decrypted(CaptureFile capture, TableOptions options) {
         List<Decrypted> out = new ArrayList<>();
         List<StreamDissectorFactory> tapped = options.dissectors().stream()
-                .map(f -> (StreamDissectorFactory) new Tap(f, out)).toList();
+                .map(f -> f.tapped((stream, frame, direction, message) -> {
+                    if (message instanceof TlsDecryptedRecord r) {
+                        out.add(new Decrypted(frame, stream, r));
+                    }
+                })).toList();
         PacketTable.build(capture, new TableOptions(tapped, options.keys(), options.captureSecrets()));
         out.sort((a, b) -> Integer.compare(a.frame, b.frame));
         return List.copyOf(out);
@@ -112,50 +110,5 @@ public final class KeyScheduleTables {
         String prefix = eq >= 0 ? text.substring(0, eq + 3) : "";
         return prefix + hex.substring(0, Math.max(16, MAX_HEX_CHARS - prefix.length() - 20)) + "… ("
                 + hex.length() / 2 + " bytes)";
-    }
-
-    /** A factory whose dissectors' decrypted records are also collected. */
-    private static final class Tap implements StreamDissectorFactory {
-        private final StreamDissectorFactory inner;
-        private final List<Decrypted> out;
-
-        Tap(StreamDissectorFactory inner, List<Decrypted> out) {
-            this.inner = inner;
-            this.out = out;
-        }
-
-        @Override
-        public StreamDissector open(TcpStreamInfo stream, int direction, ByteBuffer firstPayload,
-                                    DissectionSink sink) {
-            return inner.open(stream, direction, firstPayload, new DissectionSink() {
-                @Override
-                public void field(int frame, Field field, String value) {
-                    sink.field(frame, field, value);
-                }
-
-                @Override
-                public void phase(int frame, String label) {
-                    sink.phase(frame, label);
-                }
-
-                @Override
-                public void anomaly(int frame, String message) {
-                    sink.anomaly(frame, message);
-                }
-
-                @Override
-                public void message(int frame, int dir, Object message) {
-                    if (message instanceof TlsDecryptedRecord r) {
-                        out.add(new Decrypted(frame, stream.stream(), r));
-                    }
-                    sink.message(frame, dir, message);
-                }
-            });
-        }
-
-        @Override
-        public StreamDissectorFactory withKeys(KeyMaterial keys) {
-            return new Tap(inner.withKeys(keys), out);
-        }
     }
 }

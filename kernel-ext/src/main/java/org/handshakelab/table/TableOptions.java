@@ -74,7 +74,7 @@ public record TableOptions(List<StreamDissectorFactory> dissectors, KeyMaterial 
             return dissectors;
         }
         if (!captureSecrets) {
-            return keys.isEmpty() && keys.problems().isEmpty() ? dissectors
+            return keys.isNone() ? dissectors
                     : dissectors.stream().map(f -> f.withKeys(keys)).toList();
         }
         List<StreamDissectorFactory> out = new ArrayList<>();
@@ -90,7 +90,7 @@ public record TableOptions(List<StreamDissectorFactory> dissectors, KeyMaterial 
                     if (blocks.size() != seen) {
                         seen = blocks.size();
                         KeyMaterial k = keys.and(KeyMaterial.of(blocks));
-                        keyed = k.isEmpty() && k.problems().isEmpty() ? f : f.withKeys(k);
+                        keyed = k.isNone() ? f : f.withKeys(k);
                     }
                     return keyed.open(stream, direction, firstPayload, sink);
                 }

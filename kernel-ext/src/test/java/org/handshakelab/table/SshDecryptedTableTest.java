@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.handshakelab.capture.CaptureFile;
+import org.handshakelab.dissect.KeyMaterial;
 import org.handshakelab.dissect.ssh.SshSecrets;
 import org.handshakelab.flow.AppStreamDissectors;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SshDecryptedTableTest {
         Path p = CAPTURES.resolve("ssh-exec.pcapng");
         CaptureFile capture = CaptureFile.open(p);
         TableOptions options = TableOptions.builder()
-                .dissector(AppStreamDissectors.withSshSecrets(SshSecrets.of(capture.secrets()))).build();
+                .dissector(AppStreamDissectors.with(KeyMaterial.of(SshSecrets.of(capture.secrets())))).build();
 
         PacketTable table = PacketTable.build(capture, options);
 

@@ -4,14 +4,10 @@ import org.handshakelab.TestTools;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * tshark as the oracle: runs {@code tshark -T fields} on a file and returns the rows; tests that need it
@@ -43,34 +39,14 @@ public final class Tshark {
             command.add("-e");
             command.add(f);
         }
-        try {
-            Path out = Files.createTempFile("tshark", ".tsv");
-            Path err = Files.createTempFile("tshark", ".err");
-            try {
-                Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-                if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError("tshark did not finish within 300 s: " + command);
-                }
-                if (p.exitValue() != 0) {
-                    throw new AssertionError("tshark failed (" + p.exitValue() + ") on " + file + ": "
-                            + Files.readString(err));
-                }
-                List<String[]> rows = new ArrayList<>();
-                for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-                    rows.add(line.split("\t", -1));
-                }
-                return rows;
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + command, e);
+        TestTools.Ran ran = TestTools.run(command, Duration.ofSeconds(300));
+        if (ran.exitCode() != 0) {
+            throw new AssertionError("tshark failed (" + ran.exitCode() + ") on " + file + ": " + ran.err());
         }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : ran.out()) {
+            rows.add(line.split("\t", -1));
+        }
+        return rows;
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -90,31 +90,11 @@ final class TlsTshark implements AutoCloseable {
 
     /** Runs a command for at most 60 s and returns its stdout lines; fails on a non-zero exit. */
     static List<String> run(List<String> command) {
-        try {
-            Path out = Files.createTempFile("cmd", ".out");
-            Path err = Files.createTempFile("cmd", ".err");
-            try {
-                Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError("did not finish within 60 s: " + command);
-                }
-                if (p.exitValue() != 0) {
-                    throw new AssertionError("exit " + p.exitValue() + ": " + command + ": "
-                            + Files.readString(err, StandardCharsets.UTF_8));
-                }
-                return Files.readAllLines(out, StandardCharsets.UTF_8);
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + command, e);
+        TestTools.Ran ran = TestTools.run(command, Duration.ofSeconds(60));
+        if (ran.exitCode() != 0) {
+            throw new AssertionError("exit " + ran.exitCode() + ": " + command + ": " + ran.err());
         }
+        return ran.out();
     }
 
 }
