@@ -151,11 +151,29 @@ public final class CaptureFile {
 
     /** A new cursor at the first frame: the allocation-free way through the capture. */
     public FrameCursor cursor() {
+        return cursor(null);
+    }
+
+    /**
+     * A new cursor that reads the file into the buffers {@code buffers} gives, instead of walking its memory
+     * mapping: for one pass over a large file, where faulting in every page of a mapping costs more than
+     * copying the bytes. A capture held in memory gives an ordinary cursor. Close it if it is left before its end.
+     */
+    public FrameCursor cursor(ReadBuffers buffers) {
         return switch (format) {
-            case PCAP_USEC -> new PcapCursor(source, pcapOrder(), false);
-            case PCAP_NSEC -> new PcapCursor(source, pcapOrder(), true);
-            case PCAPNG -> new PcapngCursor(source);
+            case PCAP_USEC -> new PcapCursor(source, buffers, pcapOrder(), false);
+            case PCAP_NSEC -> new PcapCursor(source, buffers, pcapOrder(), true);
+            case PCAPNG -> new PcapngCursor(source, buffers);
         };
+    }
+
+    /**
+     * Touches every page of the file's memory mapping once, so that cursors on other threads do not stop for
+     * page faults; returns at once when done before, when the file is larger than one mapping, or held in
+     * memory, and soon after {@code cancelled} says so.
+     */
+    public void prefault(java.util.function.BooleanSupplier cancelled) {
+        source.prefault(Objects.requireNonNull(cancelled, "cancelled"));
     }
 
     private ByteOrder pcapOrder() {

@@ -1,7 +1,9 @@
 package org.handshakelab.capture;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +22,10 @@ import java.util.List;
  *
  * <p>A cursor is not thread-safe; take one cursor per thread from {@link CaptureFile#cursor()}. Problems met on
  * the way are collected in {@link #anomalies()}; a problem that breaks the framing ends the walk.
+ *
+ * <p>A cursor shows the file through windows: the file's memory mapping (one window for files up to 2 GiB),
+ * or, for a cursor from {@link CaptureFile#cursor(ReadBuffers)}, buffers it reads the file into one after the
+ * other. {@link #windowNumber()} counts them.
  */
 public abstract sealed class FrameCursor permits PcapCursor, PcapngCursor {
 
@@ -38,10 +44,15 @@ public abstract sealed class FrameCursor permits PcapCursor, PcapngCursor {
     private long windowStart;
     private long windowEnd;
     private ByteBuffer userView;
+    private long windowNumber;
+    /** Null for a mapped cursor; else where the windows the cursor reads come from. */
+    private final ReadBuffers reads;
+    private FileChannel channel;
     ByteOrder order = ByteOrder.BIG_ENDIAN;
 
     long position;
     boolean done;
+    private boolean finished;
 
     long frameNumber;
     long recordOffset;
@@ -59,14 +70,16 @@ public abstract sealed class FrameCursor permits PcapCursor, PcapngCursor {
     final List<CaptureInterface> interfaces = new ArrayList<>();
     final List<DecryptionSecret> secrets = new ArrayList<>();
 
-    FrameCursor(Source source) {
+    FrameCursor(Source source, ReadBuffers reads) {
         this.source = source;
         this.name = source.name();
         this.size = source.size();
-        if (source.isWhole()) {
+        this.reads = source.readable() ? reads : null;
+        if (this.reads == null && source.isWhole()) {
             window = source.whole();
             windowStart = 0;
             windowEnd = size;
+            windowNumber = 1;
         }
     }
 
@@ -140,6 +153,30 @@ public abstract sealed class FrameCursor permits PcapCursor, PcapngCursor {
         return userView;
     }
 
+    /**
+     * The number of the window the current frame is in, counted from 1: it grows each time the cursor moves
+     * to a new mapping or read buffer (a reading cursor never returns to an earlier buffer).
+     */
+    public final long windowNumber() {
+        return windowNumber;
+    }
+
+    /**
+     * Closes the file a reading cursor reads from (it also does so at the end of the walk); a mapped cursor
+     * holds nothing to close. The cursor cannot move on afterwards.
+     */
+    public final void close() {
+        done = true;
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing was written; a failed close of a read-only file loses nothing
+            }
+            channel = null;
+        }
+    }
+
     /** The index of the current frame's first byte in {@link #buffer()}. */
     public final int dataPosition() {
         return dataPosition;
@@ -197,13 +234,33 @@ public abstract sealed class FrameCursor permits PcapCursor, PcapngCursor {
     /** Makes bytes {@code [offset, offset + length)} addressable and returns the index of {@code offset}. */
     final int ensure(long offset, int length) {
         if (offset < windowStart || offset + length > windowEnd) {
-            window = source.window(offset, length);
+            window = reads == null ? source.window(offset, length) : read(offset, length);
             window.order(order);
             windowStart = offset;
-            windowEnd = offset + window.capacity();
+            windowEnd = offset + window.limit();
+            windowNumber++;
             userView = null;
         }
         return (int) (offset - windowStart);
+    }
+
+    /** Reads as much of the file from {@code offset} as the next buffer holds (at least {@code length}). */
+    private ByteBuffer read(long offset, int length) {
+        ByteBuffer b = reads.take(length);
+        if (b == null || b.capacity() < length || b.isReadOnly()) {
+            throw new IllegalStateException("ReadBuffers.take(" + length + ") must give a writable buffer of at "
+                    + "least that capacity: " + b);
+        }
+        try {
+            if (channel == null) {
+                channel = source.open();
+            }
+            source.read(channel, offset, b, (int) Math.min(size - offset, b.capacity()));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return b;
     }
 
     final void order(ByteOrder newOrder) {
@@ -255,7 +312,11 @@ public abstract sealed class FrameCursor permits PcapCursor, PcapngCursor {
 
     /** Ends the walk. */
     final boolean finish() {
-        if (!done) {
+        if (channel != null) {
+            close();
+        }
+        if (!finished) {
+            finished = true;
             done = true;
             if (anomalyCount > anomalies.size()) {
                 anomalies.add(new CaptureAnomaly(CaptureAnomaly.NO_FRAME, Math.min(position, size),

@@ -24,8 +24,8 @@ final class PcapCursor extends FrameCursor {
     private long snaplen;
     private int fileLinkType;
 
-    PcapCursor(Source source, ByteOrder byteOrder, boolean nanos) {
-        super(source);
+    PcapCursor(Source source, ReadBuffers reads, ByteOrder byteOrder, boolean nanos) {
+        super(source, reads);
         order(byteOrder);
         this.nanos = nanos;
         this.fractionLimit = nanos ? 1_000_000_000L : 1_000_000L;

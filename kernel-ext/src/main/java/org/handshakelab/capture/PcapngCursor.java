@@ -35,8 +35,8 @@ final class PcapngCursor extends FrameCursor {
     private int[] ifTsresol = new int[4];
     private long[] ifTsOffset = new long[4];
 
-    PcapngCursor(Source source) {
-        super(source);
+    PcapngCursor(Source source, ReadBuffers reads) {
+        super(source, reads);
         if (!readSectionHeader(0, true)) {
             throw new IllegalStateException("first section header neither read nor rejected");
         }

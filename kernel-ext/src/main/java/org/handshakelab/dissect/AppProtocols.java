@@ -145,14 +145,18 @@ public final class AppProtocols {
         if (http != Verdict.NONE) {
             return http;
         }
-        for (HttpMethod m : HttpMethod.values()) {
-            Verdict v = prefix(b, (m.token() + " ").getBytes(StandardCharsets.US_ASCII), Protocol.HTTP);
+        for (byte[] method : METHOD_PREFIXES) {
+            Verdict v = prefix(b, method, Protocol.HTTP);
             if (v != Verdict.NONE) {
                 return v;
             }
         }
         return Verdict.NONE;
     }
+
+    /** Each method token and a space: a request line's start (built once: classify runs per stream). */
+    private static final byte[][] METHOD_PREFIXES = java.util.Arrays.stream(HttpMethod.values())
+            .map(m -> (m.token() + " ").getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     private static Verdict prefix(byte[] b, byte[] expected, Protocol protocol) {
         int n = Math.min(b.length, expected.length);

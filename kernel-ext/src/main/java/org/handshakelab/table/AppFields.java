@@ -21,6 +21,12 @@ final class AppFields implements DissectionSink {
     private int[] frames = new int[64];
     private byte[] kinds = new byte[64];
     private String[] values = new String[64];
+    /**
+     * The last value seen per hash slot: equal values share one string. A capture repeats a few values (GET,
+     * /index.html, 200, the phase labels) many times, and the table keeps every one; shared, the copies the
+     * dissectors made die young instead of filling the heap.
+     */
+    private final String[] shared = new String[1024];
     private int size;
     private boolean sorted = true;
     private int maxFrame;
@@ -54,8 +60,18 @@ final class AppFields implements DissectionSink {
         maxFrame = Math.max(maxFrame, frame);
         frames[size] = frame;
         kinds[size] = kind;
-        values[size] = value;
+        values[size] = share(value);
         size++;
+    }
+
+    private String share(String value) {
+        int slot = value.hashCode() & (shared.length - 1);
+        String known = shared[slot];
+        if (value.equals(known)) {
+            return known;
+        }
+        shared[slot] = value;
+        return value;
     }
 
     /** Sorts by frame, keeping the wire order within a frame, and trims the arrays. */

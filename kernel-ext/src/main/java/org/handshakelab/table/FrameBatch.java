@@ -42,7 +42,8 @@ final class FrameBatch {
     final int[] anomalies = new int[SIZE];
     /**
      * Where each frame's TCP payload is, for application dissectors (filled by {@link #payload}): the
-     * capture's mapping, whose bytes never change, so the payload can be read after the cursor moved on.
+     * capture's mapping, or a read buffer that is not filled again before the batch is consumed, so the
+     * payload can be read after the cursor moved on.
      */
     final ByteBuffer[] payloadBuffer = new ByteBuffer[SIZE];
     final int[] payloadOffset = new int[SIZE];
@@ -52,6 +53,8 @@ final class FrameBatch {
     int count;
     long firstFrame;
     boolean last;
+    /** The reader's {@link FrameCursor#windowNumber()} when it handed the batch over. */
+    long window;
     FrameCursor cursor;
     Throwable failure;
     /**

@@ -52,6 +52,11 @@ public final class PacketTable {
 
     final String name;
     final int size;
+    /**
+     * The row at index 0 of the column arrays: 0, except in a view of a table that streams its rows out
+     * ({@link #writeTsv(CaptureFile, TableOptions, OutputStream, List)}), which keeps only rows not written yet.
+     */
+    final int base;
     final long[] timestamps;
     final int[] frameLengths;
     final int[] ipSrc;
@@ -88,6 +93,7 @@ public final class PacketTable {
     PacketTable(TableBuilder b, boolean view) {
         name = b.name;
         size = b.size;
+        base = b.base;
         timestamps = b.timestamps;
         frameLengths = b.frameLengths;
         ipSrc = b.ipSrc;
@@ -130,10 +136,12 @@ public final class PacketTable {
     }
 
     /**
-     * Builds the table of {@code capture} and writes it as TSV to {@code out} while it is being built (rows
-     * are final once the frames after them are analysed), as {@link #writeTsv} would afterwards.
+     * Writes the table of {@code capture} as TSV to {@code out} while it is being built (rows are final once
+     * the frames after them are analysed), as {@link #writeTsv(OutputStream, List)} would afterwards. Rows are
+     * dropped once written, so the heap it needs does not grow with the capture (but for the few values the
+     * application dissectors report).
      */
-    public static PacketTable writeTsv(CaptureFile capture, TableOptions options, OutputStream out,
+    public static void writeTsv(CaptureFile capture, TableOptions options, OutputStream out,
                                        List<Column> columns) throws IOException {
         Objects.requireNonNull(capture, "capture");
         Objects.requireNonNull(options, "options");
@@ -144,7 +152,7 @@ public final class PacketTable {
         Tsv tsv = new Tsv(null, columns);
         tsv.header(out);
         try {
-            PacketTable table = TableBuilder.run(capture, options, (view, from, to) -> {
+            TableBuilder.run(capture, options, (view, from, to) -> {
                 try {
                     tsv.rows(view, from, to);
                 } catch (IOException e) {
@@ -152,7 +160,6 @@ public final class PacketTable {
                 }
             });
             tsv.flush();
-            return table;
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

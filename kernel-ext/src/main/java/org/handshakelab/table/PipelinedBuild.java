@@ -1,9 +1,12 @@
 package org.handshakelab.table;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.handshakelab.capture.CaptureFile;
 import org.handshakelab.capture.DecryptionSecret;
@@ -15,40 +18,69 @@ import org.handshakelab.flow.TcpAnalyzer;
  * The table build on two cores: a reader thread walks the capture and dissects the headers into
  * {@link FrameBatch}es; the calling thread consumes them in order (columns and TCP analysis, which must
  * see the frames in order), exactly as a one-thread build does. The reader's cache misses on the file
- * overlap with the analysis. Application dissectors read each payload where the reader found it, in the
- * capture's mapping.
+ * overlap with the analysis. Application dissectors read each payload where the reader found it.
+ *
+ * <p>The reader either walks the file's mapping (a second thread faults its pages in ahead of it; later
+ * builds of the same capture find them mapped) or, for one pass over a file ({@code ./lab table}), reads
+ * it into a small pool of buffers: copying a page costs less than faulting it into a mapping. A buffer goes
+ * back to the pool once every batch with frames in it has been consumed.
  */
 final class PipelinedBuild {
 
     /** Below this the second thread does not pay for itself. */
     static final long MIN_FILE_SIZE = 4L << 20;
     private static final int BATCHES = 4;
+    /** Read buffers: small enough to stay in the cache between the read and the dissection. */
+    static final int CHUNK = 1 << 20;
+    private static final int CHUNKS = 16;
 
     private final BlockingQueue<FrameBatch> free = new ArrayBlockingQueue<>(BATCHES);
     private final BlockingQueue<FrameBatch> full = new ArrayBlockingQueue<>(BATCHES);
     private volatile boolean cancelled;
-    /** The reader's view of the file, when it is mapped whole; the pre-faulting thread walks it. */
-    private volatile java.nio.ByteBuffer mapped;
 
-    private PipelinedBuild() {
+    /** Read buffers not in use (reading builds only). */
+    private final BlockingQueue<ByteBuffer> freeChunks = new ArrayBlockingQueue<>(CHUNKS);
+    /** Read buffers in use, oldest first, with the window number the reader's cursor gave each. */
+    private final Queue<Held> held = new ConcurrentLinkedQueue<>();
+    private long chunksTaken;
+    /** The batch the reader is filling. */
+    private FrameBatch batch;
+    private FrameCursor cursor;
+    private int secretsSeen;
+
+    private record Held(long window, ByteBuffer buffer) {
+    }
+
+    private PipelinedBuild(boolean reading) {
         for (int i = 0; i < BATCHES; i++) {
             free.add(new FrameBatch());
         }
+        if (reading) {
+            for (int i = 0; i < CHUNKS; i++) {
+                freeChunks.add(ByteBuffer.allocateDirect(CHUNK));
+            }
+        }
     }
 
-    static void fill(TableBuilder b, CaptureFile capture, TableOptions options) {
-        new PipelinedBuild().run(b, capture, options);
+    /**
+     * Fills {@code b} from {@code capture}; {@code onePass} reads the file into buffers instead of walking its
+     * mapping (see the class comment).
+     */
+    static void fill(TableBuilder b, CaptureFile capture, TableOptions options, boolean onePass) {
+        new PipelinedBuild(onePass).run(b, capture, options, onePass);
     }
 
-    private void run(TableBuilder b, CaptureFile capture, TableOptions options) {
+    private void run(TableBuilder b, CaptureFile capture, TableOptions options, boolean reading) {
         boolean payloads = !options.dissectors().isEmpty();
-        Thread reader = new Thread(() -> read(b, capture, payloads), "packet-table-reader");
+        Thread reader = new Thread(() -> read(b, capture, payloads, reading), "packet-table-reader");
         reader.setDaemon(true);
         reader.start();
-        Thread faulter = new Thread(() -> prefault(capture.size()), "packet-table-prefault");
-        faulter.setDaemon(true);
-        faulter.setPriority(Thread.MIN_PRIORITY);
-        faulter.start();
+        if (!reading) {
+            Thread faulter = new Thread(() -> capture.prefault(() -> cancelled), "packet-table-prefault");
+            faulter.setDaemon(true);
+            faulter.setPriority(Thread.MIN_PRIORITY);
+            faulter.start();
+        }
         try {
             consume(b, options);
         } finally {
@@ -58,17 +90,12 @@ final class PipelinedBuild {
     }
 
     /** The reading thread: cursor and header dissection into batches. */
-    private void read(TableBuilder b, CaptureFile capture, boolean payloads) {
-        FrameBatch batch = null;
+    private void read(TableBuilder b, CaptureFile capture, boolean payloads, boolean reading) {
         try {
-            FrameCursor cursor = capture.cursor();
-            FrameHeaders h = FrameHeaders.create();
-            int secretsSeen = 0;
             batch = take(free);
+            cursor = reading ? capture.cursor(this::chunk) : capture.cursor();
+            FrameHeaders h = FrameHeaders.create();
             while (cursor.next()) {
-                if (cursor.frameNumber() == 1) {
-                    mapped = cursor.buffer();
-                }
                 touchNext(cursor);
                 long ts = cursor.timestampNanos();
                 if (cursor.frameNumber() == 1) {
@@ -84,15 +111,12 @@ final class PipelinedBuild {
                     batch.payload(h);
                 }
                 if (batch.count == FrameBatch.SIZE) {
-                    secretsSeen = handOverSecrets(cursor, batch, secretsSeen);
-                    put(batch);
-                    batch = take(free);
+                    handOver();
                 }
             }
             batch.last = true;
             batch.cursor = cursor;
-            handOverSecrets(cursor, batch, secretsSeen);
-            put(batch);
+            handOver();
         } catch (Throwable e) {
             if (batch == null) {
                 batch = new FrameBatch();
@@ -100,42 +124,63 @@ final class PipelinedBuild {
             batch.failure = e;
             batch.last = true;
             full.offer(batch);
+        } finally {
+            if (cursor != null) {
+                cursor.close();
+            }
         }
     }
 
-    /** Gives the batch a copy of the secrets read so far if there are new ones; returns how many there are. */
-    private static int handOverSecrets(FrameCursor cursor, FrameBatch batch, int seen) {
+    /** Hands the batch being filled to the consumer and takes a free one (unless it was the last). */
+    private void handOver() throws InterruptedException {
         List<DecryptionSecret> now = cursor.secrets();
-        batch.secrets = now.size() == seen ? null : List.copyOf(now);
-        return now.size();
+        // a copy only when there are new ones: the reader's list is not shared across threads
+        batch.secrets = now.size() == secretsSeen ? null : List.copyOf(now);
+        secretsSeen = now.size();
+        batch.window = cursor.windowNumber();
+        FrameBatch given = batch;
+        batch = null;
+        put(given);
+        batch = given.last ? null : take(free);
+    }
+
+    /**
+     * The reader's cursor wants its next buffer. When none is free, the frames read so far go to the consumer
+     * first: the buffers they hold come back only once they are consumed.
+     */
+    private ByteBuffer chunk(int minCapacity) {
+        ByteBuffer buffer;
+        if (minCapacity > CHUNK) {
+            buffer = ByteBuffer.allocate(minCapacity); // a block over 1 MiB: rare, and not pooled
+        } else {
+            buffer = freeChunks.poll();
+            if (buffer == null) {
+                try {
+                    if (batch != null && batch.count > 0) {
+                        handOver();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("table build cancelled", e);
+                }
+                buffer = take(freeChunks);
+            }
+        }
+        held.add(new Held(++chunksTaken, buffer));
+        return buffer;
+    }
+
+    /** After {@code batch} is consumed: frames still to come are in its last window or later ones. */
+    private void release(FrameBatch consumed) {
+        for (Held h = held.peek(); h != null && h.window < consumed.window; h = held.peek()) {
+            held.poll();
+            if (h.buffer.capacity() == CHUNK && h.buffer.isDirect()) {
+                freeChunks.offer(h.buffer);
+            }
+        }
     }
 
     private int touched;
-    private long faulted;
-
-    /**
-     * Touches one byte per page of the mapped file, ahead of the reader: on a fresh mapping every page
-     * faults once (about 0.6 s per GiB here), and two threads take those faults about twice as fast as one.
-     * Pages already mapped (a second build of the same capture) cost a few nanoseconds each.
-     */
-    private void prefault(long fileSize) {
-        for (int waited = 0; mapped == null && !cancelled && waited < 200; waited++) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-        java.nio.ByteBuffer b = mapped;
-        if (b == null || b.capacity() < fileSize) {
-            return; // not mapped whole (a file beyond 2 GiB is read in windows): nothing to do ahead
-        }
-        long sum = 0;
-        for (int p = 0; p < b.limit() && !cancelled; p += 4096) {
-            sum += b.get(p);
-        }
-        faulted = sum;
-    }
 
     /**
      * Reads a byte where the next record probably starts (a pcapng block without options right after this
@@ -158,23 +203,24 @@ final class PipelinedBuild {
         TcpAnalyzer tcp = TcpAnalyzer.create(b.addresses, b.app, options.dissectorsFor(() -> secretsSoFar.get(0)));
         long last = 0;
         while (true) {
-            FrameBatch batch = take(full);
-            if (batch.failure != null) {
-                rethrow(batch.failure);
+            FrameBatch next = take(full);
+            if (next.failure != null) {
+                rethrow(next.failure);
             }
-            if (batch.secrets != null) {
-                secretsSoFar.set(0, batch.secrets);
+            if (next.secrets != null) {
+                secretsSoFar.set(0, next.secrets);
             }
-            b.consume(batch, tcp);
-            if (batch.count > 0) {
-                last = batch.firstFrame + batch.count - 1;
+            b.consume(next, tcp);
+            release(next);
+            if (next.count > 0) {
+                last = next.firstFrame + next.count - 1;
             }
-            if (batch.last) {
-                b.finish(tcp, last, batch.cursor);
+            if (next.last) {
+                b.finish(tcp, last, next.cursor);
                 return;
             }
-            batch.count = 0;
-            free.offer(batch);
+            next.count = 0;
+            free.offer(next);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.handshakelab.LabException;
 import org.handshakelab.capture.CaptureAnomaly;
 import org.handshakelab.capture.CaptureFile;
@@ -21,6 +22,8 @@ import org.handshakelab.flow.TcpAnalyzer;
 final class TableBuilder {
 
     private static final int INITIAL_ROWS = 1024;
+    /** Rows a streaming build holds: the rows not yet told, fewer than two batches. */
+    private static final int STREAMED_ROWS = 4 * FrameBatch.SIZE;
     /** Java arrays stop a little below 2^31 elements. */
     static final int MAX_ROWS = Integer.MAX_VALUE - 16;
 
@@ -30,6 +33,8 @@ final class TableBuilder {
     final Map<Integer, int[]> extraLayers = new HashMap<>();
     final List<CaptureAnomaly> captureAnomalies = new ArrayList<>();
     int size;
+    /** The row at index 0 of the arrays: rows before it were handed to the listener and dropped (streaming). */
+    int base;
     int streamCount;
     long referenceTime;
     long[] timestamps;
@@ -67,9 +72,13 @@ final class TableBuilder {
     private RowListener listener;
     private int announced;
 
-    /** Builds, telling {@code listener} about final rows as they become final. */
-    static PacketTable run(CaptureFile capture, TableOptions options, RowListener listener) {
-        return run(capture, options, pipelined(capture), listener);
+    /**
+     * Builds, telling {@code listener} about final rows as they become final, and keeping only the rows it
+     * has not been told about yet: one pass over the capture, whose file is read rather than mapped (see
+     * {@link PipelinedBuild}).
+     */
+    static void run(CaptureFile capture, TableOptions options, RowListener listener) {
+        run(capture, options, pipelined(capture), Objects.requireNonNull(listener, "listener"));
     }
 
     static PacketTable run(CaptureFile capture, TableOptions options) {
@@ -88,12 +97,14 @@ final class TableBuilder {
 
     private static PacketTable run(CaptureFile capture, TableOptions options, boolean pipelined,
                                    RowListener listener) {
-        // a guess from the file size (frames of a few hundred bytes) saves the first doublings
-        long guess = capture.size() / 512;
+        // a guess from the file size (frames of a few hundred bytes) saves the first doublings; streamed rows
+        // are dropped once told (a few batches at most)
+        long guess = listener != null ? STREAMED_ROWS : capture.size() / 512;
         TableBuilder b = new TableBuilder(capture.name(), (int) Math.max(INITIAL_ROWS, Math.min(guess, 1 << 20)));
         b.listener = listener;
         if (pipelined) {
-            PipelinedBuild.fill(b, capture, options);
+            // a build that streams its rows out is one pass over the file: read it rather than map it
+            PipelinedBuild.fill(b, capture, options, listener != null);
         } else {
             b.fill(capture, options);
         }
@@ -160,6 +171,37 @@ final class TableBuilder {
         if (listener != null && to > announced) {
             listener.rows(new PacketTable(this, true), announced, to);
             announced = to;
+            drop(to);
+        }
+    }
+
+    /**
+     * Drops the rows before {@code to} (told to the listener), moving the rest to the start of the arrays and
+     * zeroing the slots after them: a row leaves the columns it has no value for as they are.
+     */
+    private void drop(int to) {
+        int keep = size - to;
+        int from = to - base;
+        int held = size - base;
+        for (Object column : new Object[] {timestamps, frameLengths, ipSrc, ipDst, ipShown, srcPorts, dstPorts,
+                flags, rawSeqs, rawAcks, windows, headerAnomalies, presence, streams, seqs, acks, lens,
+                scaledWindows, analysis, phases, directions}) {
+            System.arraycopy(column, from, column, 0, keep);
+            if (column instanceof long[] a) {
+                Arrays.fill(a, keep, held, 0L);
+            } else if (column instanceof int[] a) {
+                Arrays.fill(a, keep, held, 0);
+            } else if (column instanceof short[] a) {
+                Arrays.fill(a, keep, held, (short) 0);
+            } else if (column instanceof char[] a) {
+                Arrays.fill(a, keep, held, (char) 0);
+            } else {
+                Arrays.fill((byte[]) column, keep, held, (byte) 0);
+            }
+        }
+        base = to;
+        if (!extraLayers.isEmpty()) {
+            extraLayers.keySet().removeIf(row -> row < to);
         }
     }
 
@@ -169,16 +211,17 @@ final class TableBuilder {
      */
     void consume(FrameBatch batch, TcpAnalyzer tcp) {
         int n = batch.count;
-        if (size + n > timestamps.length) {
-            if ((long) size + n > MAX_ROWS) {
-                throw LabException.of(name, "more than " + MAX_ROWS + " frames, too many for one table",
-                        "split the capture, e.g. editcap -c 100000000 " + name + " part.pcapng");
-            }
-            grow((int) Math.min(MAX_ROWS, Math.max(timestamps.length * 2L, size + n)));
+        if ((long) size + n > MAX_ROWS) {
+            throw LabException.of(name, "more than " + MAX_ROWS + " frames, too many for one table",
+                    "split the capture, e.g. editcap -c 100000000 " + name + " part.pcapng");
+        }
+        int held = size - base;
+        if (held + n > timestamps.length) {
+            grow((int) Math.min(MAX_ROWS, Math.max(timestamps.length * 2L, held + n)));
         }
         for (int i = 0; i < n; i++) {
-            int row = size + i;
-            long frame = row + 1L;
+            int row = held + i;
+            long frame = size + i + 1L;
             long ts = batch.ts[i];
             timestamps[row] = ts;
             frameLengths[row] = (int) Math.min(batch.wire[i], Integer.MAX_VALUE);
@@ -196,7 +239,7 @@ final class TableBuilder {
             ipDst[row] = dst;
             long[] extra = batch.extra[i];
             if ((ip & FrameBatch.MORE) != 0) {
-                extraLayers.put(row, layers(extra));
+                extraLayers.put(size + i, layers(extra));
             }
             int meta = batch.meta[i];
             int bits = (meta >>> 8) & 0xFF;
@@ -324,8 +367,9 @@ final class TableBuilder {
 
     /** Gives back spare rows when they are more than a quarter: copying 70 bytes a row costs more than keeping a few. */
     private void trim() {
-        if (timestamps.length > size + size / 4 + INITIAL_ROWS) {
-            grow(size);
+        int held = size - base;
+        if (timestamps.length > held + held / 4 + INITIAL_ROWS) {
+            grow(held);
         }
     }
 }

@@ -90,23 +90,25 @@ final class Tsv {
         out.flush();
     }
 
+    /** Cell {@code column} of {@code row}, which is at index {@code row - t.base} of the table's arrays. */
     private void cell(Column column, int row) throws IOException {
-        int p = t.presence[row];
+        int i = row - t.base;
+        int p = t.presence[i];
         switch (column) {
             case FRAME_NUMBER -> number(row + 1);
             case FRAME_TIME_RELATIVE -> {
-                if (t.timestamps[row] != FrameCursor.NO_TIMESTAMP) {
-                    seconds9(t.timestamps[row] - t.referenceTime);
+                if (t.timestamps[i] != FrameCursor.NO_TIMESTAMP) {
+                    seconds9(t.timestamps[i] - t.referenceTime);
                 }
             }
-            case IP_SRC -> ip(row, t.ipSrc, PacketTable.SRC_SHOWN);
-            case IP_DST -> ip(row, t.ipDst, PacketTable.DST_SHOWN);
-            case TCP_SRCPORT -> when(p, HAS_PORTS, t.srcPorts[row]);
-            case TCP_DSTPORT -> when(p, HAS_PORTS, t.dstPorts[row]);
-            case TCP_STREAM -> when(p, HAS_STREAM, t.streams[row]);
+            case IP_SRC -> ip(row, i, t.ipSrc, PacketTable.SRC_SHOWN);
+            case IP_DST -> ip(row, i, t.ipDst, PacketTable.DST_SHOWN);
+            case TCP_SRCPORT -> when(p, HAS_PORTS, t.srcPorts[i]);
+            case TCP_DSTPORT -> when(p, HAS_PORTS, t.dstPorts[i]);
+            case TCP_STREAM -> when(p, HAS_STREAM, t.streams[i]);
             case TCP_FLAGS -> {
                 if ((p & HAS_FLAGS) != 0) {
-                    int f = t.flags[row];
+                    int f = t.flags[i];
                     buf[n++] = '0';
                     buf[n++] = 'x';
                     buf[n++] = '0';
@@ -115,12 +117,12 @@ final class Tsv {
                     buf[n++] = HEX[f & 15];
                 }
             }
-            case TCP_SEQ -> whenUnsigned(p, HAS_SEQ, t.seqs[row]);
-            case TCP_ACK -> whenUnsigned(p, HAS_ACK, t.acks[row]);
-            case TCP_SEQ_RAW -> whenUnsigned(p, HAS_SEQ_RAW, t.rawSeqs[row]);
-            case TCP_ACK_RAW -> whenUnsigned(p, HAS_ACK_RAW, t.rawAcks[row]);
-            case TCP_LEN -> when(p, HAS_LEN, t.lens[row]);
-            case TCP_WINDOW_SIZE_VALUE -> when(p, HAS_WINDOW, t.windows[row]);
+            case TCP_SEQ -> whenUnsigned(p, HAS_SEQ, t.seqs[i]);
+            case TCP_ACK -> whenUnsigned(p, HAS_ACK, t.acks[i]);
+            case TCP_SEQ_RAW -> whenUnsigned(p, HAS_SEQ_RAW, t.rawSeqs[i]);
+            case TCP_ACK_RAW -> whenUnsigned(p, HAS_ACK_RAW, t.rawAcks[i]);
+            case TCP_LEN -> when(p, HAS_LEN, t.lens[i]);
+            case TCP_WINDOW_SIZE_VALUE -> when(p, HAS_WINDOW, t.windows[i]);
             default -> app(column.field(), row);
         }
     }
@@ -141,21 +143,21 @@ final class Tsv {
         }
     }
 
-    private void ip(int row, int[] ids, byte bit) throws IOException {
+    private void ip(int row, int i, int[] ids, byte bit) throws IOException {
         boolean any = false;
-        if ((t.ipShown[row] & bit) != 0) {
-            bytes(addressText(ids[row]));
+        if ((t.ipShown[i] & bit) != 0) {
+            bytes(addressText(ids[i]));
             any = true;
         }
         int[] extra = t.extraLayers.isEmpty() ? null : t.extraLayers.get(row);
         if (extra != null) {
             int offset = bit == PacketTable.SRC_SHOWN ? 0 : 1;
-            for (int i = 0; i < extra.length; i += 3) {
-                if ((extra[i + 2] & bit) != 0) {
+            for (int k = 0; k < extra.length; k += 3) {
+                if ((extra[k + 2] & bit) != 0) {
                     if (any) {
                         buf[n++] = ',';
                     }
-                    bytes(addressText(extra[i + offset]));
+                    bytes(addressText(extra[k + offset]));
                     any = true;
                 }
             }
