@@ -167,15 +167,6 @@ public final class CaptureFile {
         };
     }
 
-    /**
-     * Touches every page of the file's memory mapping once, so that cursors on other threads do not stop for
-     * page faults; returns at once when done before, when the file is larger than one mapping, or held in
-     * memory, and soon after {@code cancelled} says so.
-     */
-    public void prefault(java.util.function.BooleanSupplier cancelled) {
-        source.prefault(Objects.requireNonNull(cancelled, "cancelled"));
-    }
-
     private ByteOrder pcapOrder() {
         return source.firstInt() == format.magic() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     }

@@ -22,8 +22,6 @@ final class Source {
     private final Path path;
     private final ByteBuffer whole;
     private final int windowSize;
-    /** Whether every page of {@link #whole} has been touched once ({@link #prefault}). */
-    private volatile boolean faultedIn;
 
     private Source(String name, long size, Path path, ByteBuffer whole, int windowSize) {
         this.name = name;
@@ -95,27 +93,6 @@ final class Source {
                     "check that the file was not changed or removed while it was read", e);
         }
         into.position(0);
-    }
-
-    /**
-     * Touches one byte per page of the whole mapping, so that a walk on another thread finds the pages mapped:
-     * on a fresh mapping every page faults once (about 0.6 s per GiB here), and two threads take those faults
-     * about twice as fast as one. Done once per file; a later call, a windowed file or bytes in memory return at
-     * once.
-     */
-    void prefault(java.util.function.BooleanSupplier cancelled) {
-        if (faultedIn || whole == null || path == null) {
-            return;
-        }
-        ByteBuffer b = whole;
-        long sum = 0;
-        for (int p = 0; p < b.limit(); p += 4096) {
-            if ((p & 0xFFFFF) == 0 && cancelled.getAsBoolean()) {
-                return;
-            }
-            sum += b.get(p);
-        }
-        faultedIn = sum != Long.MIN_VALUE; // always true; keeps the reads from being optimised away
     }
 
     /** A private duplicate of the whole buffer, so that each cursor can set its own byte order. */

@@ -27,4 +27,13 @@ public interface DissectionSink {
      */
     default void message(int frame, int direction, Object message) {
     }
+
+    /**
+     * Whether this sink uses {@link #message}: one that keeps only fields, phases and anomalies (the packet
+     * table) says no, and dissectors may then skip building what only the messages carry (HTTP's header
+     * fields, for example). The fields, phases and anomalies reported are the same either way.
+     */
+    default boolean keepsMessages() {
+        return true;
+    }
 }

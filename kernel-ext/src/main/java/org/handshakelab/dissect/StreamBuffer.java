@@ -72,6 +72,26 @@ public final class StreamBuffer {
         return Arrays.copyOfRange(bytes, head + index, head + index + length);
     }
 
+    /**
+     * Whether the bytes at {@code index} spell {@code lowerAscii} (lower-case ASCII) in any case: what
+     * {@link String#equalsIgnoreCase} says of their {@link #latin1} text, without making it.
+     */
+    public boolean equalsIgnoreCase(int index, String lowerAscii) {
+        if (index < 0 || index + lowerAscii.length() > size()) {
+            return false;
+        }
+        for (int i = 0; i < lowerAscii.length(); i++) {
+            int b = bytes[head + index + i];
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != lowerAscii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code length} bytes at {@code index} as ISO-8859-1 text (one byte, one char). */
     public String latin1(int index, int length) {
         return new String(bytes, head + index, length, java.nio.charset.StandardCharsets.ISO_8859_1);

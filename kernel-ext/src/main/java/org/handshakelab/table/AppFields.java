@@ -46,6 +46,12 @@ final class AppFields implements DissectionSink {
         add(frame, ANOMALY, Objects.requireNonNull(message, "message"));
     }
 
+    /** The table keeps fields, phases and anomalies, not the dissected messages. */
+    @Override
+    public boolean keepsMessages() {
+        return false;
+    }
+
     private void add(int frame, byte kind, String value) {
         if (frame < 1) {
             throw new IllegalArgumentException("frame must be >= 1: " + frame);

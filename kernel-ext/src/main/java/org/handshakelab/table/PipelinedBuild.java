@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.handshakelab.capture.CaptureFile;
 import org.handshakelab.capture.DecryptionSecret;
 import org.handshakelab.capture.FrameCursor;
+import org.handshakelab.capture.ReadBuffers;
 import org.handshakelab.dissect.FrameHeaders;
 import org.handshakelab.flow.TcpAnalyzer;
 
@@ -20,26 +21,33 @@ import org.handshakelab.flow.TcpAnalyzer;
  * see the frames in order), exactly as a one-thread build does. The reader's cache misses on the file
  * overlap with the analysis. Application dissectors read each payload where the reader found it.
  *
- * <p>The reader either walks the file's mapping (a second thread faults its pages in ahead of it; later
- * builds of the same capture find them mapped) or, for one pass over a file ({@code ./lab table}), reads
- * it into a small pool of buffers: copying a page costs less than faulting it into a mapping. A buffer goes
- * back to the pool once every batch with frames in it has been consumed.
+ * <p>The reader reads the file into buffers rather than walking its memory mapping: copying a page from
+ * the page cache costs less than faulting it into a mapping, and a buffer used again stays in the cache,
+ * where the walk through a mapping stalls on every frame. With application dissectors, which read the
+ * payloads after the reader has moved on, the buffers come from a pool, and a buffer goes back to the pool
+ * once every batch with frames in it has been consumed; without, the reader fills one buffer again and again.
+ *
+ * <p>Many batches are in flight: a batch written on one core and read on the other costs the writer a
+ * cache miss per line when it fills the batch again while the reader's cache still holds it.
  */
 final class PipelinedBuild {
 
     /** Below this the second thread does not pay for itself. */
     static final long MIN_FILE_SIZE = 4L << 20;
-    private static final int BATCHES = 4;
+    /** Enough that a batch is out of the consumer's cache when the reader fills it again (see above). */
+    private static final int BATCHES = 32;
     /** Read buffers: small enough to stay in the cache between the read and the dissection. */
     static final int CHUNK = 1 << 20;
-    private static final int CHUNKS = 16;
+    /** More than the batches in flight span (1024 frames of a typical capture are well under 1 MiB). */
+    private static final int CHUNKS = 32;
 
     private final BlockingQueue<FrameBatch> free = new ArrayBlockingQueue<>(BATCHES);
     private final BlockingQueue<FrameBatch> full = new ArrayBlockingQueue<>(BATCHES);
     private volatile boolean cancelled;
 
-    /** Read buffers not in use (reading builds only). */
+    /** Read buffers not in use; made when needed, up to {@link #CHUNKS}. */
     private final BlockingQueue<ByteBuffer> freeChunks = new ArrayBlockingQueue<>(CHUNKS);
+    private int chunksMade;
     /** Read buffers in use, oldest first, with the window number the reader's cursor gave each. */
     private final Queue<Held> held = new ConcurrentLinkedQueue<>();
     private long chunksTaken;
@@ -51,36 +59,20 @@ final class PipelinedBuild {
     private record Held(long window, ByteBuffer buffer) {
     }
 
-    private PipelinedBuild(boolean reading) {
+    private PipelinedBuild() {
         for (int i = 0; i < BATCHES; i++) {
             free.add(new FrameBatch());
         }
-        if (reading) {
-            for (int i = 0; i < CHUNKS; i++) {
-                freeChunks.add(ByteBuffer.allocateDirect(CHUNK));
-            }
-        }
     }
 
-    /**
-     * Fills {@code b} from {@code capture}; {@code onePass} reads the file into buffers instead of walking its
-     * mapping (see the class comment).
-     */
-    static void fill(TableBuilder b, CaptureFile capture, TableOptions options, boolean onePass) {
-        new PipelinedBuild(onePass).run(b, capture, options, onePass);
+    static void fill(TableBuilder b, CaptureFile capture, TableOptions options) {
+        new PipelinedBuild().run(b, capture, options, !options.dissectors().isEmpty());
     }
 
-    private void run(TableBuilder b, CaptureFile capture, TableOptions options, boolean reading) {
-        boolean payloads = !options.dissectors().isEmpty();
-        Thread reader = new Thread(() -> read(b, capture, payloads, reading), "packet-table-reader");
+    private void run(TableBuilder b, CaptureFile capture, TableOptions options, boolean payloads) {
+        Thread reader = new Thread(() -> read(b, capture, payloads), "packet-table-reader");
         reader.setDaemon(true);
         reader.start();
-        if (!reading) {
-            Thread faulter = new Thread(() -> capture.prefault(() -> cancelled), "packet-table-prefault");
-            faulter.setDaemon(true);
-            faulter.setPriority(Thread.MIN_PRIORITY);
-            faulter.start();
-        }
         try {
             consume(b, options);
         } finally {
@@ -90,13 +82,12 @@ final class PipelinedBuild {
     }
 
     /** The reading thread: cursor and header dissection into batches. */
-    private void read(TableBuilder b, CaptureFile capture, boolean payloads, boolean reading) {
+    private void read(TableBuilder b, CaptureFile capture, boolean payloads) {
         try {
             batch = take(free);
-            cursor = reading ? capture.cursor(this::chunk) : capture.cursor();
+            cursor = capture.cursor(payloads ? this::chunk : reuse());
             FrameHeaders h = FrameHeaders.create();
             while (cursor.next()) {
-                touchNext(cursor);
                 long ts = cursor.timestampNanos();
                 if (cursor.frameNumber() == 1) {
                     b.referenceTime = TableBuilder.reference(ts);
@@ -154,6 +145,10 @@ final class PipelinedBuild {
             buffer = ByteBuffer.allocate(minCapacity); // a block over 1 MiB: rare, and not pooled
         } else {
             buffer = freeChunks.poll();
+            if (buffer == null && chunksMade < CHUNKS) {
+                chunksMade++;
+                buffer = ByteBuffer.allocate(CHUNK);
+            }
             if (buffer == null) {
                 try {
                     if (batch != null && batch.count > 0) {
@@ -170,28 +165,22 @@ final class PipelinedBuild {
         return buffer;
     }
 
+    /**
+     * Without application dissectors a batch keeps no bytes of the file, so the reader can fill one buffer
+     * again and again, which stays in its cache.
+     */
+    private static ReadBuffers reuse() {
+        ByteBuffer one = ByteBuffer.allocateDirect(CHUNK);
+        return minCapacity -> minCapacity > CHUNK ? ByteBuffer.allocate(minCapacity) : one;
+    }
+
     /** After {@code batch} is consumed: frames still to come are in its last window or later ones. */
     private void release(FrameBatch consumed) {
         for (Held h = held.peek(); h != null && h.window < consumed.window; h = held.peek()) {
             held.poll();
-            if (h.buffer.capacity() == CHUNK && h.buffer.isDirect()) {
+            if (h.buffer.capacity() == CHUNK) {
                 freeChunks.offer(h.buffer);
             }
-        }
-    }
-
-    private int touched;
-
-    /**
-     * Reads a byte where the next record probably starts (a pcapng block without options right after this
-     * frame's data), so that its cache miss overlaps with this frame's dissection instead of stalling the
-     * cursor later: the walk through a large file is bound by memory latency, not by work.
-     */
-    private void touchNext(FrameCursor cursor) {
-        java.nio.ByteBuffer b = cursor.buffer();
-        int next = cursor.dataPosition() + ((cursor.capturedLength() + 3) & ~3) + 4;
-        if (next >= 0 && next + 96 < b.limit()) {
-            touched += b.get(next) + b.get(next + 64);
         }
     }
 

@@ -74,8 +74,7 @@ final class TableBuilder {
 
     /**
      * Builds, telling {@code listener} about final rows as they become final, and keeping only the rows it
-     * has not been told about yet: one pass over the capture, whose file is read rather than mapped (see
-     * {@link PipelinedBuild}).
+     * has not been told about yet.
      */
     static void run(CaptureFile capture, TableOptions options, RowListener listener) {
         run(capture, options, pipelined(capture), Objects.requireNonNull(listener, "listener"));
@@ -103,8 +102,7 @@ final class TableBuilder {
         TableBuilder b = new TableBuilder(capture.name(), (int) Math.max(INITIAL_ROWS, Math.min(guess, 1 << 20)));
         b.listener = listener;
         if (pipelined) {
-            // a build that streams its rows out is one pass over the file: read it rather than map it
-            PipelinedBuild.fill(b, capture, options, listener != null);
+            PipelinedBuild.fill(b, capture, options);
         } else {
             b.fill(capture, options);
         }

@@ -33,8 +33,9 @@ public final class HttpDissector implements StreamDissector {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.tunnelFactory = tunnelFactory;
         HttpParser.Events events = new Events();
-        parsers[0] = new HttpParser(0, events);
-        parsers[1] = new HttpParser(1, events);
+        boolean lean = !sink.keepsMessages();
+        parsers[0] = new HttpParser(0, events, lean);
+        parsers[1] = new HttpParser(1, events, lean);
     }
 
     /** A dissector for one connection; tunnelled bytes are ignored. */
@@ -79,6 +80,9 @@ public final class HttpDissector implements StreamDissector {
 
     private final class Events implements HttpParser.Events {
 
+        /** A lean parser's messages carry no header fields: they stay here. */
+        private final boolean keepsMessages = sink.keepsMessages();
+
         @Override
         public String pendingMethod() {
             String method = pendingMethods.peekFirst();
@@ -87,7 +91,9 @@ public final class HttpDissector implements StreamDissector {
 
         @Override
         public void message(int direction, HttpMessage message, int frame) {
-            sink.message(frame, direction, message);
+            if (keepsMessages) {
+                sink.message(frame, direction, message);
+            }
             if (message instanceof HttpRequest request) {
                 sink.field(frame, Field.HTTP_REQUEST_METHOD, request.method());
                 sink.field(frame, Field.HTTP_REQUEST_URI, request.uri());

@@ -40,6 +40,16 @@ final class HttpParser {
 
     private final int direction;
     private final Events events;
+    /**
+     * Keep only the header fields the framing needs (Content-Length, Transfer-Encoding), for a sink that keeps
+     * no messages: the messages then carry no header fields and no frame list, and every field, phase and
+     * anomaly is the same.
+     */
+    private final boolean lean;
+    /** Header lines taken as fields in this message, kept or not (what an obs-fold line continues). */
+    private int fieldLines;
+    /** Whether the last of them was kept in {@link #headers}. */
+    private boolean lastKept;
     private final StreamBuffer in = new StreamBuffer();
     private State state = State.START;
     private boolean drained;
@@ -53,9 +63,10 @@ final class HttpParser {
     private long bodyLength;
     private HttpBodyFraming framing;
 
-    HttpParser(int direction, Events events) {
+    HttpParser(int direction, Events events, boolean lean) {
         this.direction = direction;
         this.events = events;
+        this.lean = lean;
     }
 
     void accept(ByteBuffer data, int frame) {
@@ -267,6 +278,8 @@ final class HttpParser {
         }
         startLine = parts;
         headers.clear();
+        fieldLines = 0;
+        lastKept = false;
         state = State.HEADERS;
         return true;
     }
@@ -334,9 +347,11 @@ final class HttpParser {
             headersDone(frame);
             return true;
         }
-        if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !headers.isEmpty()) {
-            HttpHeader last = headers.remove(headers.size() - 1);
-            headers.add(new HttpHeader(last.name(), (last.value() + " " + line.strip()).strip()));
+        if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && fieldLines > 0) {
+            if (lastKept) {
+                HttpHeader last = headers.remove(headers.size() - 1);
+                headers.add(new HttpHeader(last.name(), (last.value() + " " + line.strip()).strip()));
+            }
             return true;
         }
         int colon = line.indexOf(':');
@@ -349,8 +364,27 @@ final class HttpParser {
             events.anomaly(frame, "HTTP " + who() + ": whitespace before the colon in header " + name.strip()
                     + " (RFC 9112 §5.1)");
         }
-        headers.add(new HttpHeader(name.strip(), line.substring(colon + 1).strip()));
+        addField(name.strip(), line.substring(colon + 1).strip());
         return true;
+    }
+
+    private void addField(String name, String value) {
+        fieldLines++;
+        lastKept = !lean || framing(name);
+        if (lastKept) {
+            headers.add(new HttpHeader(name, value));
+        }
+    }
+
+    /** The header fields {@link #headersDone} reads. */
+    private static boolean framing(String name) {
+        return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding");
+    }
+
+    /** Whether the name in {@code in[0, length)} is one {@link #framing} takes, without making a string of it. */
+    private boolean framingName(int length) {
+        return length == 14 && in.equalsIgnoreCase(0, "content-length")
+                || length == 17 && in.equalsIgnoreCase(0, "transfer-encoding");
     }
 
     /**
@@ -379,11 +413,14 @@ final class HttpParser {
         while (to > from && whitespace(in.u8(to - 1))) {
             to--;
         }
-        String name = in.latin1(0, colon);
-        String value = in.latin1(from, to - from);
+        if (lean && !framingName(colon)) {
+            fieldLines++;
+            lastKept = false;
+        } else {
+            addField(in.latin1(0, colon), in.latin1(from, to - from));
+        }
         take(lf + 1);
         headerBytes += lf + 1;
-        headers.add(new HttpHeader(name, value));
         return true;
     }
 
@@ -536,11 +573,13 @@ final class HttpParser {
     private void complete(int frame) {
         int at = framing == HttpBodyFraming.UNTIL_CLOSE || frames.isEmpty() ? frame : frames.get(frames.size() - 1);
         HttpMessage message;
+        List<HttpHeader> fields = lean ? List.of() : headers;
+        List<Integer> carried = lean ? List.of() : frames;
         if (response) {
             message = new HttpResponse(startLine[0], Integer.parseInt(startLine[1]),
-                    startLine.length > 2 ? startLine[2] : "", headers, bodyLength, framing, frames);
+                    startLine.length > 2 ? startLine[2] : "", fields, bodyLength, framing, carried);
         } else {
-            message = new HttpRequest(startLine[0], startLine[1], startLine[2], headers, bodyLength, framing, frames);
+            message = new HttpRequest(startLine[0], startLine[1], startLine[2], fields, bodyLength, framing, carried);
         }
         state = State.START;
         headers.clear();
