@@ -80,6 +80,35 @@ final class AppFields implements DissectionSink {
         return value;
     }
 
+    /**
+     * Moves the entries of frames up to {@code lastFrame} into a new, sealed instance (a streaming build hands
+     * them to its writer once those frames are final) and keeps the rest, in order.
+     */
+    AppFields cut(int lastFrame) {
+        AppFields out = new AppFields();
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (frames[i] <= lastFrame) {
+                out.add(frames[i], kinds[i], values[i]);
+            } else {
+                frames[kept] = frames[i];
+                kinds[kept] = kinds[i];
+                values[kept] = values[i];
+                kept++;
+            }
+        }
+        Arrays.fill(values, kept, size, null);
+        size = kept;
+        maxFrame = 0;
+        sorted = true;
+        for (int i = 0; i < size; i++) {
+            sorted &= frames[i] >= maxFrame;
+            maxFrame = Math.max(maxFrame, frames[i]);
+        }
+        out.seal();
+        return out;
+    }
+
     /** Sorts by frame, keeping the wire order within a frame, and trims the arrays. */
     void seal() {
         if (!sorted) {

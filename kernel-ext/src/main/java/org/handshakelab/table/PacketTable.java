@@ -13,6 +13,7 @@ import static org.handshakelab.flow.TcpAnalyzer.HAS_WINDOW;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,8 @@ public final class PacketTable {
     final byte[] directions;
     final int[] headerAnomalies;
     final AddressTable addresses;
+    /** The text of each address id the rows use, when the table is a copy for another thread; else null. */
+    final String[] addressTexts;
     final AppFields app;
     final int streamCount;
     final long referenceTime;
@@ -117,10 +120,58 @@ public final class PacketTable {
         directions = b.directions;
         headerAnomalies = b.headerAnomalies;
         addresses = b.addresses;
+        addressTexts = null;
         app = b.app;
         streamCount = b.streamCount;
         referenceTime = b.referenceTime;
         captureAnomalies = view ? List.of() : List.copyOf(b.captureAnomalies);
+    }
+
+    /**
+     * A copy of rows {@code from} (inclusive) to {@code to} of a streaming build, for a writer on another
+     * thread: it shares nothing the build goes on changing. {@code app} holds those rows' application fields,
+     * {@code addressTexts} the text of every address id they use.
+     */
+    PacketTable(TableBuilder b, int from, int to, AppFields app, String[] addressTexts) {
+        int lo = from - b.base;
+        int hi = to - b.base;
+        name = b.name;
+        size = to;
+        base = from;
+        timestamps = Arrays.copyOfRange(b.timestamps, lo, hi);
+        frameLengths = Arrays.copyOfRange(b.frameLengths, lo, hi);
+        ipSrc = Arrays.copyOfRange(b.ipSrc, lo, hi);
+        ipDst = Arrays.copyOfRange(b.ipDst, lo, hi);
+        ipShown = Arrays.copyOfRange(b.ipShown, lo, hi);
+        Map<Integer, int[]> extra = new java.util.HashMap<>();
+        b.extraLayers.forEach((row, layers) -> {
+            if (row >= from && row < to) {
+                extra.put(row, layers);
+            }
+        });
+        extraLayers = Map.copyOf(extra);
+        srcPorts = Arrays.copyOfRange(b.srcPorts, lo, hi);
+        dstPorts = Arrays.copyOfRange(b.dstPorts, lo, hi);
+        streams = Arrays.copyOfRange(b.streams, lo, hi);
+        presence = Arrays.copyOfRange(b.presence, lo, hi);
+        flags = Arrays.copyOfRange(b.flags, lo, hi);
+        seqs = Arrays.copyOfRange(b.seqs, lo, hi);
+        acks = Arrays.copyOfRange(b.acks, lo, hi);
+        rawSeqs = Arrays.copyOfRange(b.rawSeqs, lo, hi);
+        rawAcks = Arrays.copyOfRange(b.rawAcks, lo, hi);
+        lens = Arrays.copyOfRange(b.lens, lo, hi);
+        windows = Arrays.copyOfRange(b.windows, lo, hi);
+        scaledWindows = Arrays.copyOfRange(b.scaledWindows, lo, hi);
+        analysis = Arrays.copyOfRange(b.analysis, lo, hi);
+        phases = Arrays.copyOfRange(b.phases, lo, hi);
+        directions = Arrays.copyOfRange(b.directions, lo, hi);
+        headerAnomalies = Arrays.copyOfRange(b.headerAnomalies, lo, hi);
+        addresses = b.addresses;
+        this.addressTexts = addressTexts;
+        this.app = app;
+        streamCount = b.streamCount;
+        referenceTime = b.referenceTime;
+        captureAnomalies = List.of();
     }
 
     /** Builds the table of {@code capture} in one pass, with the frame, IP and TCP columns only. */
@@ -151,15 +202,9 @@ public final class PacketTable {
         }
         Tsv tsv = new Tsv(null, columns);
         tsv.header(out);
-        try {
-            TableBuilder.run(capture, options, (view, from, to) -> {
-                try {
-                    tsv.rows(view, from, to);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            tsv.flush();
+        try (TsvWriter writer = TsvWriter.start(tsv, capture.name())) {
+            TableBuilder.run(capture, options, writer);
+            writer.finish();
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

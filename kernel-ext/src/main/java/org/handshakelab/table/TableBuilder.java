@@ -66,7 +66,8 @@ final class TableBuilder {
 
     /** Told about rows that are final, while the table is being built (on the building thread). */
     interface RowListener {
-        void rows(PacketTable view, int from, int to);
+        /** Rows {@code from} to {@code to}, in a copy of their own ({@link PacketTable#base} is {@code from}). */
+        void rows(PacketTable rows, int from, int to);
     }
 
     private RowListener listener;
@@ -167,9 +168,45 @@ final class TableBuilder {
      */
     private void announce(int to) {
         if (listener != null && to > announced) {
-            listener.rows(new PacketTable(this, true), announced, to);
+            listener.rows(snapshot(announced, to), announced, to);
             announced = to;
             drop(to);
+        }
+    }
+
+    /** The text of each address id told rows use, made here so that the listener's thread needs no table. */
+    private String[] addressTexts = new String[16];
+
+    /**
+     * A copy of rows {@code from} to {@code to} that the listener may read on another thread, with their
+     * application fields (taken out of {@link #app}) and the text of their addresses.
+     */
+    private PacketTable snapshot(int from, int to) {
+        for (int row = from; row < to; row++) {
+            text(ipSrc[row - base]);
+            text(ipDst[row - base]);
+        }
+        for (Map.Entry<Integer, int[]> e : extraLayers.entrySet()) {
+            if (e.getKey() >= from && e.getKey() < to) {
+                int[] layers = e.getValue();
+                for (int i = 0; i < layers.length; i += 3) {
+                    text(layers[i]);
+                    text(layers[i + 1]);
+                }
+            }
+        }
+        return new PacketTable(this, from, to, app.cut(to), addressTexts);
+    }
+
+    private void text(int id) {
+        if (id < 0) {
+            return;
+        }
+        if (id >= addressTexts.length) {
+            addressTexts = Arrays.copyOf(addressTexts, Math.max(id + 1, addressTexts.length * 2));
+        }
+        if (addressTexts[id] == null) {
+            addressTexts[id] = addresses.format(id);
         }
     }
 

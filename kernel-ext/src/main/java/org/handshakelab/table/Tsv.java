@@ -65,8 +65,11 @@ final class Tsv {
         buf[n++] = '\n';
     }
 
-    /** Rows {@code from} (inclusive) to {@code to} of {@code table}, which may be a view of a table being built. */
+    /** Rows {@code from} (inclusive) to {@code to} of {@code table}, which may hold only those rows ({@link PacketTable#base}). */
     void rows(PacketTable table, int from, int to) throws IOException {
+        if (table.app != (t == null ? null : t.app)) {
+            appCursor = 0;
+        }
         t = table;
         for (int row = from; row < to; row++) {
             for (int c = 0; c < columns.length; c++) {
@@ -172,7 +175,8 @@ final class Tsv {
         }
         byte[] text = ipCache[id];
         if (text == null) {
-            text = t.addresses.format(id).getBytes(StandardCharsets.US_ASCII);
+            String s = t.addressTexts != null ? t.addressTexts[id] : t.addresses.format(id);
+            text = s.getBytes(StandardCharsets.US_ASCII);
             ipCache[id] = text;
         }
         return text;
