@@ -88,7 +88,8 @@ public abstract sealed class FrameCursor permits PcapCursor, PcapngCursor {
      *
      * @return false at the end of the capture, or when a damaged record ends the walk (see {@link #anomalies()})
      * @throws org.handshakelab.LabException only when a file larger than one mapping window can no longer be
-     *         mapped (it was changed or removed while being read); bad bytes never throw
+     *         mapped, or a reading cursor's file can no longer be read (it was changed or removed while being
+     *         read); bad bytes never throw
      */
     public abstract boolean next();
 

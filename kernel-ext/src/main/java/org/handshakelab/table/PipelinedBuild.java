@@ -46,7 +46,7 @@ final class PipelinedBuild {
     private volatile boolean cancelled;
 
     /** Read buffers not in use; made when needed, up to {@link #CHUNKS}. */
-    private final BlockingQueue<ByteBuffer> freeChunks = new ArrayBlockingQueue<>(CHUNKS);
+    private final BlockingQueue<ByteBuffer> freeChunks;
     private int chunksMade;
     /** Read buffers in use, oldest first, with the window number the reader's cursor gave each. */
     private final Queue<Held> held = new ConcurrentLinkedQueue<>();
@@ -59,14 +59,28 @@ final class PipelinedBuild {
     private record Held(long window, ByteBuffer buffer) {
     }
 
-    private PipelinedBuild() {
+    private final int chunkSize;
+    private final int chunks;
+
+    private PipelinedBuild(int chunkSize, int chunks) {
+        if (chunkSize < 1 || chunks < 2) {
+            throw new IllegalArgumentException("chunkSize must be >= 1 and chunks >= 2: " + chunkSize + ", " + chunks);
+        }
+        this.chunkSize = chunkSize;
+        this.chunks = chunks;
+        this.freeChunks = new ArrayBlockingQueue<>(chunks);
         for (int i = 0; i < BATCHES; i++) {
             free.add(new FrameBatch());
         }
     }
 
     static void fill(TableBuilder b, CaptureFile capture, TableOptions options) {
-        new PipelinedBuild().run(b, capture, options, !options.dissectors().isEmpty());
+        fill(b, capture, options, CHUNK, CHUNKS);
+    }
+
+    /** With read buffers of {@code chunkSize} bytes, at most {@code chunks} of them (tests use tiny ones). */
+    static void fill(TableBuilder b, CaptureFile capture, TableOptions options, int chunkSize, int chunks) {
+        new PipelinedBuild(chunkSize, chunks).run(b, capture, options, !options.dissectors().isEmpty());
     }
 
     private void run(TableBuilder b, CaptureFile capture, TableOptions options, boolean payloads) {
@@ -141,13 +155,13 @@ final class PipelinedBuild {
      */
     private ByteBuffer chunk(int minCapacity) {
         ByteBuffer buffer;
-        if (minCapacity > CHUNK) {
-            buffer = ByteBuffer.allocate(minCapacity); // a block over 1 MiB: rare, and not pooled
+        if (minCapacity > chunkSize) {
+            buffer = ByteBuffer.allocate(minCapacity); // a block over a chunk (1 MiB): rare, and not pooled
         } else {
             buffer = freeChunks.poll();
-            if (buffer == null && chunksMade < CHUNKS) {
+            if (buffer == null && chunksMade < chunks) {
                 chunksMade++;
-                buffer = ByteBuffer.allocate(CHUNK);
+                buffer = ByteBuffer.allocate(chunkSize);
             }
             if (buffer == null) {
                 try {
@@ -169,16 +183,16 @@ final class PipelinedBuild {
      * Without application dissectors a batch keeps no bytes of the file, so the reader can fill one buffer
      * again and again, which stays in its cache.
      */
-    private static ReadBuffers reuse() {
-        ByteBuffer one = ByteBuffer.allocateDirect(CHUNK);
-        return minCapacity -> minCapacity > CHUNK ? ByteBuffer.allocate(minCapacity) : one;
+    private ReadBuffers reuse() {
+        ByteBuffer one = ByteBuffer.allocateDirect(chunkSize);
+        return minCapacity -> minCapacity > chunkSize ? ByteBuffer.allocate(minCapacity) : one;
     }
 
     /** After {@code batch} is consumed: frames still to come are in its last window or later ones. */
     private void release(FrameBatch consumed) {
         for (Held h = held.peek(); h != null && h.window < consumed.window; h = held.peek()) {
             held.poll();
-            if (h.buffer.capacity() == CHUNK) {
+            if (h.buffer.capacity() == chunkSize) {
                 freeChunks.offer(h.buffer);
             }
         }

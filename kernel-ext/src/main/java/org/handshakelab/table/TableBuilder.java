@@ -90,6 +90,13 @@ final class TableBuilder {
                 && !SINGLE_THREADED;
     }
 
+    /** Builds on two threads with read buffers of {@code chunkSize} bytes, at most {@code chunks} (for tests). */
+    static PacketTable runPipelined(CaptureFile capture, TableOptions options, int chunkSize, int chunks) {
+        TableBuilder b = new TableBuilder(capture.name(), INITIAL_ROWS);
+        PipelinedBuild.fill(b, capture, options, chunkSize, chunks);
+        return new PacketTable(b);
+    }
+
     /** Builds on two threads ({@link PipelinedBuild}) or on the calling one. */
     static PacketTable run(CaptureFile capture, TableOptions options, boolean pipelined) {
         return run(capture, options, pipelined, null);

@@ -35,6 +35,59 @@ class FrameCursorTest {
     }
 
     @Test
+    void readingCursorGivesTheSameFramesAsTheMapping() throws IOException {
+        List<Path> files = new java.util.ArrayList<>(TestTools.corpusCaptures());
+        try (java.util.stream.Stream<Path> bundled = Files.list(Path.of("..", "captures"))) {
+            bundled.filter(p -> p.toString().endsWith(".pcapng")).forEach(files::add);
+        }
+        for (Path p : files) {
+            CaptureFile capture = CaptureFile.open(p);
+            for (int size : new int[] {64, 4096, 1 << 20}) {
+                // a fresh buffer per window, as small as allowed: every record that crosses one is read again
+                long[] taken = {0};
+                FrameCursor reading = capture.cursor(min -> {
+                    taken[0]++;
+                    return java.nio.ByteBuffer.allocate(Math.max(min, size));
+                });
+                FrameCursor mapped = capture.cursor();
+                long lastWindow = 0;
+                while (mapped.next()) {
+                    assertTrue(reading.next(), p + ": reading cursor ended early at frame " + mapped.frameNumber());
+                    assertEquals(mapped.frame(), reading.frame(), p + " buffers of " + size);
+                    assertTrue(reading.windowNumber() >= lastWindow, "window numbers never go back");
+                    lastWindow = reading.windowNumber();
+                }
+                assertTrue(!reading.next(), p + ": reading cursor has frames the mapping has not");
+                assertEquals(mapped.anomalies(), reading.anomalies(), p.toString());
+                assertEquals(mapped.secrets(), reading.secrets(), p.toString());
+                assertEquals(taken[0], reading.windowNumber(), p + ": one buffer per window");
+            }
+        }
+    }
+
+    @Test
+    void readingCursorSaysSoWhenTheFileIsCutWhileItIsRead() throws IOException {
+        Synth s = Synth.le().shb().idb(1, 0);
+        for (int i = 0; i < 200; i++) {
+            s.epb(0, i, Synth.data(100));
+        }
+        Path file = Files.write(dir.resolve("cut.pcapng"), s.bytes());
+        CaptureFile capture = CaptureFile.open(file);
+        FrameCursor c = capture.cursor(min -> java.nio.ByteBuffer.allocate(Math.max(min, 1000)));
+        assertTrue(c.next());
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(3000);
+        }
+        org.handshakelab.LabException e = assertThrows(org.handshakelab.LabException.class, () -> {
+            while (c.next()) {
+                c.frameNumber();
+            }
+        });
+        assertTrue(e.getMessage().contains("cut while it was read"), e.getMessage());
+    }
+
+    @Test
     void syntheticFileLargerThanTheWindowIsReadAcrossWindows() throws IOException {
         Synth s = Synth.le().shb().idb(1, 0);
         for (int i = 0; i < 500; i++) {

@@ -66,6 +66,40 @@ class PipelinedBuildTest {
     }
 
     @Test
+    void readBuffersComeBackOnlyAfterTheirFramesAreDissected() {
+        // tiny read buffers, so that the reader runs out of them and must hand over partial batches, and
+        // frames larger than a buffer get one of their own: the payloads the HTTP and TLS dissectors read
+        // after the reader moved on must still be the frames' own bytes
+        TcpScript s = TcpScript.of("10.0.0.1", 40000, "10.0.0.2", 80, 1, 2);
+        for (int i = 0; i < 400; i++) {
+            s = s.then("10.0.0.1", 40000 + i, "10.0.0.2", 80, 5000L * i, 3L * i);
+            byte[] request = ("GET /item/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] body = new byte[(i * 997) % 9000];
+            byte[] response = ("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            s.syn(new byte[0]).synAck(new byte[0]).ack(0).data(0, request).data(1, concat(response, body))
+                    .fin(0).fin(1).ack(0);
+        }
+        CaptureFile capture = CaptureFile.open(s.write(dir.resolve("http.pcapng")));
+        PacketTable one = TableBuilder.run(capture, TableOptions.standard(), false);
+        for (int[] pool : new int[][] {{4096, 2}, {4096, 3}, {16384, 5}, {1 << 20, 32}}) {
+            assertSameTables(one, TableBuilder.runPipelined(capture, TableOptions.standard(), pool[0], pool[1]));
+        }
+        int requests = 0;
+        for (int row = 0; row < one.size(); row++) {
+            requests += one.values(org.handshakelab.dissect.Field.HTTP_REQUEST_METHOD, row).size();
+        }
+        assertEquals(400, requests, "every request dissected");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void manyBatchesAndStreamsGiveTheSameTable() {
         TcpScript s = TcpScript.of("10.0.0.1", 30000, "10.0.0.2", 80, 1, 2);
         for (int i = 0; i < 3000; i++) {
