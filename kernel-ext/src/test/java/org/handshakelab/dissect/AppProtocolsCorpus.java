@@ -115,7 +115,7 @@ public final class AppProtocolsCorpus {
     // ---- recording what a dissector says ----
 
     /** A sink that keeps everything, per frame. */
-    public static final class RecordingSink implements DissectionSink {
+    public static class RecordingSink implements DissectionSink {
         public final Map<Integer, Map<Field, List<String>>> fields = new TreeMap<>();
         public final List<String> phases = new ArrayList<>();
         public final List<String> anomalies = new ArrayList<>();

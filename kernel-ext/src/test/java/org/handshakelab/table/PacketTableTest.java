@@ -133,4 +133,44 @@ class PacketTableTest {
         PacketTable t = table(s);
         assertTrue(t.heapBytes() / (double) t.size() <= 150, t.heapBytes() / (double) t.size() + " bytes/packet");
     }
+
+    @Test
+    void aFailedWriteStopsTheStreamedTableWithTheWritersErrorAndItsThread() throws Exception {
+        TcpScript s = TcpScript.of("10.0.0.1", 30000, "10.0.0.2", 80, 1, 2);
+        for (int i = 0; i < 2000; i++) {
+            s = s.then("10.0.0.1", 30000 + i % 700, "10.0.0.2", 80, 1000L * i, 7L * i);
+            s.syn(NONE).synAck(NONE).ack(0).data(0, new byte[i % 50]).fin(0).fin(1).ack(0);
+        }
+        CaptureFile capture = CaptureFile.open(s.write(dir.resolve("many.pcapng")));
+        for (int failAt : new int[] {10, 100_000, 600_000}) {
+            java.io.OutputStream broken = new java.io.OutputStream() {
+                private long written;
+
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws java.io.IOException {
+                    written += len;
+                    if (written > failAt) {
+                        throw new java.io.IOException("Broken pipe");
+                    }
+                }
+            };
+            java.io.IOException e = assertThrows(java.io.IOException.class,
+                    () -> PacketTable.writeTsv(capture, TableOptions.standard(), broken, Column.ALL));
+            assertEquals("Broken pipe", e.getMessage());
+        }
+        for (int wait = 0; wait < 50 && writerThreads() > 0; wait++) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, writerThreads(), "the writer threads ended");
+    }
+
+    private static long writerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("packet-table-tsv")).count();
+    }
 }

@@ -92,4 +92,53 @@ class HttpDissectorTest {
         assertEquals(List.of(), sink.anomalies);
         assertEquals(List.of("101"), sink.fields.get(2).get(Field.HTTP_RESPONSE_CODE));
     }
+
+    /** A sink like the packet table's: fields, phases and anomalies only. */
+    private static final class FieldsOnlySink extends AppProtocolsCorpus.RecordingSink {
+        @Override
+        public boolean keepsMessages() {
+            return false;
+        }
+    }
+
+    @Test
+    void aSinkThatKeepsNoMessagesGetsTheSameFieldsPhasesAndAnomaliesWhereverTheBytesAreSplit() {
+        String[][] conversations = {
+            {"GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\ncontent-LENGTH: 3\r\n\r\nabc",
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiHTTP/1.1 201 Created\r\nTransfer-Encoding: gzip,\r\n"
+                    + " chunked\r\n\r\n2\r\nok\r\n0\r\nX-Trailer: 1\r\n\r\n"},
+            {"POST /c HTTP/1.1\r\nX-Folded: one\r\n two\r\nContent-Length : 4\r\nbad line\r\n  folded\r\n\r\nbody",
+                "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n"},
+            {"HEAD / HTTP/1.1\r\n\r\nGET / HTTP/1.1\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1, 1\r\n"
+                    + "Content-Length: 1\r\n\r\nz"},
+            {"GET / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nxx",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"},
+            {"PUT /d HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", "HTTP/1.0 200 OK\r\n\r\nuntil close"},
+        };
+        int messages = 0;
+        for (String[] c : conversations) {
+            for (int split = 0; split <= c[0].length(); split += 3) {
+                AppProtocolsCorpus.RecordingSink full = new AppProtocolsCorpus.RecordingSink();
+                FieldsOnlySink lean = new FieldsOnlySink();
+                for (AppProtocolsCorpus.RecordingSink sink : List.of(full, lean)) {
+                    HttpDissector http = HttpDissector.create(sink);
+                    send(http, 0, 1, c[0].substring(0, split));
+                    send(http, 0, 2, c[0].substring(split));
+                    int half = Math.min(split, c[1].length());
+                    send(http, 1, 3, c[1].substring(0, half));
+                    send(http, 1, 4, c[1].substring(half));
+                    http.end(0, 5);
+                    http.end(1, 6);
+                }
+                String where = c[0].replace("\r\n", "|") + " split at " + split;
+                assertEquals(full.fields, lean.fields, where);
+                assertEquals(full.phases, lean.phases, where);
+                assertEquals(full.anomalies, lean.anomalies, where);
+                assertEquals(List.of(), lean.messages, "no messages for a sink that keeps none: " + where);
+                messages += full.messages.size();
+            }
+        }
+        assertTrue(messages > 100, "the full sink got the messages: " + messages);
+    }
 }
