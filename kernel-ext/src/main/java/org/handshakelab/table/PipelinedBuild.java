@@ -36,6 +36,11 @@ final class PipelinedBuild {
     static final long MIN_FILE_SIZE = 4L << 20;
     /** Enough that a batch is out of the consumer's cache when the reader fills it again (see above). */
     private static final int BATCHES = 32;
+    /**
+     * With application dissectors the consumer is the slower side and the reader mostly waits; fewer batches
+     * in flight hold fewer read buffers.
+     */
+    private static final int BATCHES_WITH_PAYLOADS = 8;
     /** Read buffers: small enough to stay in the cache between the read and the dissection. */
     static final int CHUNK = 1 << 20;
     /** More than the batches in flight span (1024 frames of a typical capture are well under 1 MiB). */
@@ -43,6 +48,7 @@ final class PipelinedBuild {
 
     private final BlockingQueue<FrameBatch> free = new ArrayBlockingQueue<>(BATCHES);
     private final BlockingQueue<FrameBatch> full = new ArrayBlockingQueue<>(BATCHES);
+    private final boolean payloads;
     private volatile boolean cancelled;
 
     /** Read buffers not in use; made when needed, up to {@link #CHUNKS}. */
@@ -62,14 +68,15 @@ final class PipelinedBuild {
     private final int chunkSize;
     private final int chunks;
 
-    private PipelinedBuild(int chunkSize, int chunks) {
+    private PipelinedBuild(boolean payloads, int chunkSize, int chunks) {
         if (chunkSize < 1 || chunks < 2) {
             throw new IllegalArgumentException("chunkSize must be >= 1 and chunks >= 2: " + chunkSize + ", " + chunks);
         }
         this.chunkSize = chunkSize;
         this.chunks = chunks;
         this.freeChunks = new ArrayBlockingQueue<>(chunks);
-        for (int i = 0; i < BATCHES; i++) {
+        this.payloads = payloads;
+        for (int i = 0; i < (payloads ? BATCHES_WITH_PAYLOADS : BATCHES); i++) {
             free.add(new FrameBatch());
         }
     }
@@ -80,11 +87,12 @@ final class PipelinedBuild {
 
     /** With read buffers of {@code chunkSize} bytes, at most {@code chunks} of them (tests use tiny ones). */
     static void fill(TableBuilder b, CaptureFile capture, TableOptions options, int chunkSize, int chunks) {
-        new PipelinedBuild(chunkSize, chunks).run(b, capture, options, !options.dissectors().isEmpty());
+        boolean payloads = !options.dissectors().isEmpty();
+        new PipelinedBuild(payloads, chunkSize, chunks).run(b, capture, options);
     }
 
-    private void run(TableBuilder b, CaptureFile capture, TableOptions options, boolean payloads) {
-        Thread reader = new Thread(() -> read(b, capture, payloads), "packet-table-reader");
+    private void run(TableBuilder b, CaptureFile capture, TableOptions options) {
+        Thread reader = new Thread(() -> read(b, capture), "packet-table-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -96,7 +104,7 @@ final class PipelinedBuild {
     }
 
     /** The reading thread: cursor and header dissection into batches. */
-    private void read(TableBuilder b, CaptureFile capture, boolean payloads) {
+    private void read(TableBuilder b, CaptureFile capture) {
         try {
             batch = take(free);
             cursor = capture.cursor(payloads ? this::chunk : reuse());

@@ -112,6 +112,11 @@ final class HttpParser {
                 return at + 2;
             }
         }
+        if (data.hasArray()) {
+            // the array itself: a ByteBuffer.get per byte is a call in code the JIT compiles quickly
+            int offset = data.arrayOffset();
+            return headerSectionEnd(data.array(), at + offset, end + offset) - offset;
+        }
         for (int i = at; i < end; i++) {
             if (data.get(i) == '\n') {
                 if (i + 1 < end && data.get(i + 1) == '\n') {
@@ -125,8 +130,32 @@ final class HttpParser {
         return end;
     }
 
+    private static int headerSectionEnd(byte[] data, int at, int end) {
+        for (int i = at; i < end; i++) {
+            if (data[i] == '\n') {
+                if (i + 1 < end && data[i + 1] == '\n') {
+                    return i + 2;
+                }
+                if (i + 2 < end && data[i + 1] == '\r' && data[i + 2] == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        return end;
+    }
+
     /** Just past the first LF in {@code data[at, end)}, or {@code end}. */
     private static int lineEnd(ByteBuffer data, int at, int end) {
+        if (data.hasArray()) {
+            byte[] a = data.array();
+            int offset = data.arrayOffset();
+            for (int i = at + offset; i < end + offset; i++) {
+                if (a[i] == '\n') {
+                    return i - offset + 1;
+                }
+            }
+            return end;
+        }
         for (int i = at; i < end; i++) {
             if (data.get(i) == '\n') {
                 return i + 1;
