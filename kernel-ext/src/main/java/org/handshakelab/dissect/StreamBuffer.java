@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class StreamBuffer {
 
-    private byte[] bytes = new byte[512];
+    /** Most PDUs waiting for their end (a header section, a record header) are short; longer ones grow it. */
+    private byte[] bytes = new byte[256];
     private int head;
     private int tail;
     /** Stream offset of {@code bytes[0]}. */

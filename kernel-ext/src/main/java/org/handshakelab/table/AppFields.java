@@ -18,18 +18,28 @@ final class AppFields implements DissectionSink {
     private static final byte ANOMALY = -2;
     private static final Field[] FIELDS = Field.values();
 
-    private int[] frames = new int[64];
-    private byte[] kinds = new byte[64];
-    private String[] values = new String[64];
+    private int[] frames;
+    private byte[] kinds;
+    private String[] values;
     /**
      * The last value seen per hash slot: equal values share one string. A capture repeats a few values (GET,
      * /index.html, 200, the phase labels) many times, and the table keeps every one; shared, the copies the
      * dissectors made die young instead of filling the heap.
      */
-    private final String[] shared = new String[1024];
+    private String[] shared;
     private int size;
     private boolean sorted = true;
     private int maxFrame;
+
+    AppFields() {
+        this(64);
+    }
+
+    private AppFields(int capacity) {
+        frames = new int[capacity];
+        kinds = new byte[capacity];
+        values = new String[capacity];
+    }
 
     @Override
     public void field(int frame, Field field, String value) {
@@ -57,20 +67,28 @@ final class AppFields implements DissectionSink {
             throw new IllegalArgumentException("frame must be >= 1: " + frame);
         }
         if (size == frames.length) {
-            int n = size * 2;
+            int n = Math.max(16, size * 2);
             frames = Arrays.copyOf(frames, n);
             kinds = Arrays.copyOf(kinds, n);
             values = Arrays.copyOf(values, n);
         }
+        append(frame, kind, share(value));
+    }
+
+    /** Adds an entry to arrays with room for it. */
+    private void append(int frame, byte kind, String value) {
         sorted &= frame >= maxFrame;
         maxFrame = Math.max(maxFrame, frame);
         frames[size] = frame;
         kinds[size] = kind;
-        values[size] = share(value);
+        values[size] = value;
         size++;
     }
 
     private String share(String value) {
+        if (shared == null) {
+            shared = new String[1024];
+        }
         int slot = value.hashCode() & (shared.length - 1);
         String known = shared[slot];
         if (value.equals(known)) {
@@ -85,11 +103,15 @@ final class AppFields implements DissectionSink {
      * them to its writer once those frames are final) and keeps the rest, in order.
      */
     AppFields cut(int lastFrame) {
-        AppFields out = new AppFields();
+        int taken = 0;
+        for (int i = 0; i < size; i++) {
+            taken += frames[i] <= lastFrame ? 1 : 0;
+        }
+        AppFields out = new AppFields(taken);
         int kept = 0;
         for (int i = 0; i < size; i++) {
             if (frames[i] <= lastFrame) {
-                out.add(frames[i], kinds[i], values[i]);
+                out.append(frames[i], kinds[i], values[i]);
             } else {
                 frames[kept] = frames[i];
                 kinds[kept] = kinds[i];
@@ -129,7 +151,7 @@ final class AppFields implements DissectionSink {
             kinds = k;
             values = v;
             sorted = true;
-        } else {
+        } else if (frames.length != size) {
             frames = Arrays.copyOf(frames, size);
             kinds = Arrays.copyOf(kinds, size);
             values = Arrays.copyOf(values, size);

@@ -78,6 +78,19 @@ public final class HttpDissector implements StreamDissector {
         }
     }
 
+    /** Status codes as text, made once: one per response otherwise. */
+    private static final String[] CODES = new String[1000];
+
+    static {
+        for (int c = 100; c < CODES.length; c++) {
+            CODES[c] = Integer.toString(c);
+        }
+    }
+
+    private static String code(int code) {
+        return code >= 100 && code < CODES.length ? CODES[code] : Integer.toString(code);
+    }
+
     private final class Events implements HttpParser.Events {
 
         /** A lean parser's messages carry no header fields: they stay here. */
@@ -103,7 +116,7 @@ public final class HttpDissector implements StreamDissector {
                     parsers[direction].pause();
                 }
             } else if (message instanceof HttpResponse response) {
-                sink.field(frame, Field.HTTP_RESPONSE_CODE, Integer.toString(response.code()));
+                sink.field(frame, Field.HTTP_RESPONSE_CODE, code(response.code()));
                 sink.phase(frame, "HTTP response");
                 boolean interim = response.code() < 200 && response.code() != 101;
                 String method = interim ? pendingMethod() : pendingMethods.pollFirst();

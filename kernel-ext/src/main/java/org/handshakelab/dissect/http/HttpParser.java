@@ -58,6 +58,8 @@ final class HttpParser {
     private boolean response;
     private final List<HttpHeader> headers = new ArrayList<>();
     private final List<Integer> frames = new ArrayList<>();
+    /** The last frame noted for the current message, or -1: a lean parser keeps no {@link #frames} list. */
+    private int lastFrame = -1;
     private int headerBytes;
     private long remaining;
     private long bodyLength;
@@ -282,20 +284,25 @@ final class HttpParser {
     };
 
     private void noteFrame(int frame) {
-        if (frames.isEmpty() || frames.get(frames.size() - 1) != frame) {
-            frames.add(frame);
+        if (lastFrame != frame) {
+            lastFrame = frame;
+            if (!lean) {
+                frames.add(frame);
+            }
         }
     }
 
     private boolean startLine(int frame) {
         headerBytes = 0;
         frames.clear();
+        lastFrame = -1;
         String line = line(frame, MAX_HEADER_SECTION);
         if (line == null) {
             return false;
         }
         if (line.isEmpty()) {
             frames.clear();
+            lastFrame = -1;
             return true;
         }
         String[] parts = splitStartLine(line);
@@ -600,7 +607,7 @@ final class HttpParser {
      * parsed late (after a CONNECT was answered) and a body that ended with the connection.
      */
     private void complete(int frame) {
-        int at = framing == HttpBodyFraming.UNTIL_CLOSE || frames.isEmpty() ? frame : frames.get(frames.size() - 1);
+        int at = framing == HttpBodyFraming.UNTIL_CLOSE || lastFrame < 0 ? frame : lastFrame;
         HttpMessage message;
         List<HttpHeader> fields = lean ? List.of() : headers;
         List<Integer> carried = lean ? List.of() : frames;
@@ -613,6 +620,7 @@ final class HttpParser {
         state = State.START;
         headers.clear();
         frames.clear();
+        lastFrame = -1;
         events.message(direction, message, at);
     }
 
