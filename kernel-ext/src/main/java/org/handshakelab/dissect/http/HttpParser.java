@@ -253,18 +253,28 @@ final class HttpParser {
 
     /** One line without its CR LF (a bare LF is accepted, RFC 9112 §2.2), or null when incomplete. */
     private String line(int frame, int limit) {
-        int lf = in.indexOf((byte) '\n', 0);
+        int lf = lineFeed(frame, limit);
         if (lf < 0) {
-            if (in.size() > limit) {
-                stop(frame, "no end of line within " + limit + " bytes");
-            }
             return null;
         }
-        int end = lf > 0 && in.u8(lf - 1) == '\r' ? lf - 1 : lf;
-        String line = in.latin1(0, end);
+        String line = in.latin1(0, contentEnd(lf));
         take(lf + 1);
         headerBytes += lf + 1;
         return line;
+    }
+
+    /** The index of the first LF buffered, or -1 (and the direction stops if there is none within {@code limit}). */
+    private int lineFeed(int frame, int limit) {
+        int lf = in.indexOf((byte) '\n', 0);
+        if (lf < 0 && in.size() > limit) {
+            stop(frame, "no end of line within " + limit + " bytes");
+        }
+        return lf;
+    }
+
+    /** Where the line ending at the LF at {@code lf} ends without its CR. */
+    private int contentEnd(int lf) {
+        return lf > 0 && in.u8(lf - 1) == '\r' ? lf - 1 : lf;
     }
 
     /** Consumes {@code n} bytes of the current message, noting the frames they came in. */
@@ -296,18 +306,26 @@ final class HttpParser {
         headerBytes = 0;
         frames.clear();
         lastFrame = -1;
-        String line = line(frame, MAX_HEADER_SECTION);
-        if (line == null) {
+        int lf = lineFeed(frame, MAX_HEADER_SECTION);
+        if (lf < 0) {
             return false;
         }
-        if (line.isEmpty()) {
+        int end = contentEnd(lf);
+        String[] parts = end == 0 ? null : splitStartLine(end);
+        boolean valid = false;
+        if (parts != null) {
+            response = parts[0].startsWith("HTTP/");
+            valid = response ? validStatusLine(parts) : validRequestLine(parts);
+        }
+        String line = valid || parts == null ? null : in.latin1(0, end);
+        take(lf + 1);
+        headerBytes += lf + 1;
+        if (parts == null) {
             frames.clear();
             lastFrame = -1;
             return true;
         }
-        String[] parts = splitStartLine(line);
-        response = parts[0].startsWith("HTTP/");
-        if (response ? !validStatusLine(parts) : !validRequestLine(parts)) {
+        if (!valid) {
             stop(frame, "not an HTTP/1.x " + (response ? "status" : "request") + " line: "
                     + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
             return false;
@@ -320,17 +338,29 @@ final class HttpParser {
         return true;
     }
 
-    /** {@code line.split(" ", 3)} without the regex machinery and list (a start line per message). */
-    private static String[] splitStartLine(String line) {
-        int a = line.indexOf(' ');
+    /**
+     * The buffered line {@code [0, end)} split as {@code line.split(" ", 3)} would, straight from the buffer:
+     * no regex machinery, list or whole-line string (a start line per message).
+     */
+    private String[] splitStartLine(int end) {
+        int a = space(0, end);
         if (a < 0) {
-            return new String[] {line};
+            return new String[] {in.latin1(0, end)};
         }
-        int b = line.indexOf(' ', a + 1);
+        int b = space(a + 1, end);
         if (b < 0) {
-            return new String[] {line.substring(0, a), line.substring(a + 1)};
+            return new String[] {in.latin1(0, a), in.latin1(a + 1, end - a - 1)};
         }
-        return new String[] {line.substring(0, a), line.substring(a + 1, b), line.substring(b + 1)};
+        return new String[] {in.latin1(0, a), in.latin1(a + 1, b - a - 1), in.latin1(b + 1, end - b - 1)};
+    }
+
+    private int space(int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (in.u8(i) == ' ') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** RFC 9112 §3: method SP request-target SP HTTP-version. */
