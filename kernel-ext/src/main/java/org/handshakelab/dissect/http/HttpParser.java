@@ -117,22 +117,29 @@ final class HttpParser {
         if (data.hasArray()) {
             // the array itself: a ByteBuffer.get per byte is a call in code the JIT compiles quickly
             int offset = data.arrayOffset();
-            return headerSectionEnd(data.array(), at + offset, end + offset) - offset;
+            int found = emptyLineEnd(data.array(), at + offset, end + offset);
+            return found < 0 ? end : found - offset;
         }
-        for (int i = at; i < end; i++) {
-            if (data.get(i) == '\n') {
-                if (i + 1 < end && data.get(i + 1) == '\n') {
-                    return i + 2;
-                }
-                if (i + 2 < end && data.get(i + 1) == '\r' && data.get(i + 2) == '\n') {
-                    return i + 3;
-                }
+        // a read-only view: scanned in copies of a few hundred bytes, which overlap by two so that an empty
+        // line across two of them is seen whole in the second
+        byte[] window = SCRATCH.get();
+        for (int from = at; ; from += window.length - 2) {
+            int n = Math.min(window.length, end - from);
+            data.get(from, window, 0, n);
+            int found = emptyLineEnd(window, 0, n);
+            if (found >= 0) {
+                return from + found;
+            }
+            if (from + n >= end) {
+                return end;
             }
         }
-        return end;
     }
 
-    private static int headerSectionEnd(byte[] data, int at, int end) {
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);
+
+    /** Just past the first LF LF or LF CR LF in {@code data[at, end)}, or -1. */
+    private static int emptyLineEnd(byte[] data, int at, int end) {
         for (int i = at; i < end; i++) {
             if (data[i] == '\n') {
                 if (i + 1 < end && data[i + 1] == '\n') {
@@ -143,7 +150,7 @@ final class HttpParser {
                 }
             }
         }
-        return end;
+        return -1;
     }
 
     /** Just past the first LF in {@code data[at, end)}, or {@code end}. */

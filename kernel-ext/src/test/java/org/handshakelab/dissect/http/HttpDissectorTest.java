@@ -141,4 +141,26 @@ class HttpDissectorTest {
         }
         assertTrue(messages > 100, "the full sink got the messages: " + messages);
     }
+
+    @Test
+    void anEmptyLineAnywhereInALongHeaderSectionEndsItInReadOnlyBuffersToo() {
+        // read-only views (as the capture's payloads are) are scanned in windows, arrays directly: the empty
+        // line may straddle two windows, and the messages must be the same either way
+        for (int pad = 440; pad < 560; pad++) {
+            for (String eol : new String[] {"\r\n", "\n"}) {
+                String request = "POST /p HTTP/1.1" + eol + "X-Pad: " + "a".repeat(pad) + eol + "Content-Length: 2" + eol
+                        + eol + "okGET /next HTTP/1.1" + eol + eol;
+                for (boolean readOnly : new boolean[] {false, true}) {
+                    AppProtocolsCorpus.RecordingSink s = new AppProtocolsCorpus.RecordingSink();
+                    HttpDissector http = HttpDissector.create(s);
+                    ByteBuffer b = ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1));
+                    http.accept(0, readOnly ? b.asReadOnlyBuffer() : b, 7);
+                    assertEquals(List.of("POST", "GET"), s.fields.get(7).get(Field.HTTP_REQUEST_METHOD),
+                            "pad " + pad + (readOnly ? " read-only" : ""));
+                    assertEquals(List.of("/p", "/next"), s.fields.get(7).get(Field.HTTP_REQUEST_URI));
+                    assertEquals(List.of(), s.anomalies);
+                }
+            }
+        }
+    }
 }
