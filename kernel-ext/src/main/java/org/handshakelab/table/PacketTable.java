@@ -54,8 +54,8 @@ public final class PacketTable {
     final String name;
     final int size;
     /**
-     * The row at index 0 of the column arrays: 0, except in a view of a table that streams its rows out
-     * ({@link #writeTsv(CaptureFile, TableOptions, OutputStream, List)}), which keeps only rows not written yet.
+     * The row at index 0 of the column arrays: 0, except in a copy of rows a streaming build hands out
+     * ({@link #writeTsv(CaptureFile, TableOptions, OutputStream, List)}), which holds only those rows.
      */
     final int base;
     final long[] timestamps;
@@ -88,12 +88,8 @@ public final class PacketTable {
     final long referenceTime;
     final List<CaptureAnomaly> captureAnomalies;
 
+    /** The table {@code b} built. */
     PacketTable(TableBuilder b) {
-        this(b, false);
-    }
-
-    /** The table of {@code b}; a {@code view} shares the builder's growing structures instead of copying them. */
-    PacketTable(TableBuilder b, boolean view) {
         name = b.name;
         size = b.size;
         base = b.base;
@@ -102,7 +98,7 @@ public final class PacketTable {
         ipSrc = b.ipSrc;
         ipDst = b.ipDst;
         ipShown = b.ipShown;
-        extraLayers = view ? b.extraLayers : Map.copyOf(b.extraLayers);
+        extraLayers = Map.copyOf(b.extraLayers);
         srcPorts = b.srcPorts;
         dstPorts = b.dstPorts;
         streams = b.streams;
@@ -124,7 +120,7 @@ public final class PacketTable {
         app = b.app;
         streamCount = b.streamCount;
         referenceTime = b.referenceTime;
-        captureAnomalies = view ? List.of() : List.copyOf(b.captureAnomalies);
+        captureAnomalies = List.copyOf(b.captureAnomalies);
     }
 
     /**
@@ -149,7 +145,7 @@ public final class PacketTable {
                 extra.put(row, layers);
             }
         });
-        extraLayers = Map.copyOf(extra);
+        extraLayers = extra.isEmpty() ? Map.of() : Map.copyOf(extra);
         srcPorts = Arrays.copyOfRange(b.srcPorts, lo, hi);
         dstPorts = Arrays.copyOfRange(b.dstPorts, lo, hi);
         streams = Arrays.copyOfRange(b.streams, lo, hi);

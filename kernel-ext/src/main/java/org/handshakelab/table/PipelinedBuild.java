@@ -16,10 +16,10 @@ import org.handshakelab.dissect.FrameHeaders;
 import org.handshakelab.flow.TcpAnalyzer;
 
 /**
- * The table build on two cores: a reader thread walks the capture and dissects the headers into
+ * The table build on two cores: a reader thread reads the capture and dissects the headers into
  * {@link FrameBatch}es; the calling thread consumes them in order (columns and TCP analysis, which must
- * see the frames in order), exactly as a one-thread build does. The reader's cache misses on the file
- * overlap with the analysis. Application dissectors read each payload where the reader found it.
+ * see the frames in order), exactly as a one-thread build does. Application dissectors read each payload
+ * where the reader found it.
  *
  * <p>The reader reads the file into buffers rather than walking its memory mapping: copying a page from
  * the page cache costs less than faulting it into a mapping, and a buffer used again stays in the cache,
@@ -198,10 +198,10 @@ final class PipelinedBuild {
 
     /** After {@code batch} is consumed: frames still to come are in its last window or later ones. */
     private void release(FrameBatch consumed) {
-        for (Held h = held.peek(); h != null && h.window < consumed.window; h = held.peek()) {
+        for (Held h = held.peek(); h != null && h.window() < consumed.window; h = held.peek()) {
             held.poll();
-            if (h.buffer.capacity() == chunkSize) {
-                freeChunks.offer(h.buffer);
+            if (h.buffer().capacity() == chunkSize) {
+                freeChunks.offer(h.buffer());
             }
         }
     }

@@ -22,7 +22,7 @@ import org.handshakelab.flow.TcpAnalyzer;
 final class TableBuilder {
 
     private static final int INITIAL_ROWS = 1024;
-    /** Rows a streaming build holds: the rows not yet told, fewer than two batches. */
+    /** Rows a streaming build holds at first: the rows not yet told are fewer than two batches. */
     private static final int STREAMED_ROWS = 4 * FrameBatch.SIZE;
     /** Java arrays stop a little below 2^31 elements. */
     static final int MAX_ROWS = Integer.MAX_VALUE - 16;
