@@ -187,8 +187,10 @@ public final class PacketTable {
      * the frames after them are analysed), as {@link #writeTsv(OutputStream, List)} would afterwards. Rows are
      * dropped once written, so the heap it needs does not grow with the capture (but for the few values the
      * application dissectors report).
+     *
+     * @return what was wrong with the capture file itself (its framing), as {@link #captureAnomalies()} says
      */
-    public static void writeTsv(CaptureFile capture, TableOptions options, OutputStream out,
+    public static List<CaptureAnomaly> writeTsv(CaptureFile capture, TableOptions options, OutputStream out,
                                        List<Column> columns) throws IOException {
         Objects.requireNonNull(capture, "capture");
         Objects.requireNonNull(options, "options");
@@ -199,8 +201,9 @@ public final class PacketTable {
         Tsv tsv = new Tsv(null, columns);
         tsv.header(out);
         try (TsvWriter writer = TsvWriter.start(tsv, capture.name())) {
-            TableBuilder.run(capture, options, writer);
+            List<CaptureAnomaly> anomalies = TableBuilder.run(capture, options, writer);
             writer.finish();
+            return anomalies;
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

@@ -75,10 +75,11 @@ final class TableBuilder {
 
     /**
      * Builds, telling {@code listener} about final rows as they become final, and keeping only the rows it
-     * has not been told about yet.
+     * has not been told about yet; returns what was wrong with the file's framing.
      */
-    static void run(CaptureFile capture, TableOptions options, RowListener listener) {
-        run(capture, options, pipelined(capture), Objects.requireNonNull(listener, "listener"));
+    static List<CaptureAnomaly> run(CaptureFile capture, TableOptions options, RowListener listener) {
+        return run(capture, options, pipelined(capture), Objects.requireNonNull(listener, "listener"))
+                .captureAnomalies();
     }
 
     static PacketTable run(CaptureFile capture, TableOptions options) {

@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.handshakelab.LabException;
+import org.handshakelab.capture.CaptureAnomaly;
 import org.handshakelab.capture.CaptureFile;
 
 /**
@@ -52,13 +54,13 @@ public final class TableMain {
     static int run(String[] args, OutputStream out, PrintStream err) {
         try {
             if (args.length == 2 && args[0].equals("--tsv")) {
-                tsv(Path.of(args[1]), TableOptions.standard(), out);
+                tsv(Path.of(args[1]), TableOptions.standard(), out, err);
                 return 0;
             }
             if (args.length == 4 && args[0].equals("--tsv") && args[1].equals("--keylog")) {
                 TableOptions options = TableOptions.builder().standardDissectors().keyLog(Path.of(args[2])).build();
                 options.keys().problems().forEach(p -> err.println("warning: " + p));
-                tsv(Path.of(args[3]), options, out);
+                tsv(Path.of(args[3]), options, out, err);
                 return 0;
             }
             if ((args.length == 2 || args.length == 3) && args[0].equals("bench")) {
@@ -100,7 +102,18 @@ public final class TableMain {
         throw new IllegalArgumentException("RUNS must be 1..1000: " + text);
     }
 
-    private static void tsv(Path file, TableOptions options, OutputStream out) throws IOException {
-        PacketTable.writeTsv(CaptureFile.open(file), options, out, Column.ALL);
+    /** Anomalies of the file's framing told on stderr, at most this many (then how many more). */
+    static final int MAX_WARNINGS = 5;
+
+    private static void tsv(Path file, TableOptions options, OutputStream out, PrintStream err) throws IOException {
+        List<CaptureAnomaly> anomalies = PacketTable.writeTsv(CaptureFile.open(file), options, out, Column.ALL);
+        // the rows are all there is; what the reader met in the file (a cut, a damaged block) is said once
+        for (int i = 0; i < Math.min(MAX_WARNINGS, anomalies.size()); i++) {
+            err.println("warning: " + file + ": " + anomalies.get(i));
+        }
+        if (anomalies.size() > MAX_WARNINGS) {
+            err.println("warning: " + file + ": " + (anomalies.size() - MAX_WARNINGS) + " more problems in the file; "
+                    + "tshark -r " + file + " shows them too");
+        }
     }
 }

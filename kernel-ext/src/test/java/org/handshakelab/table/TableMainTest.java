@@ -40,6 +40,22 @@ class TableMainTest {
     }
 
     @Test
+    void aCaptureCutShortGivesItsRowsAndOneWarning() throws Exception {
+        TcpScript s = TcpScript.of("192.0.2.1", 1, "192.0.2.2", 2, 1, 2);
+        for (int i = 0; i < 20; i++) {
+            s.data(0, new byte[100]);
+        }
+        byte[] whole = Files.readAllBytes(s.write(dir.resolve("whole.pcapng")));
+        Path cut = Files.write(dir.resolve("cut.pcapng"), java.util.Arrays.copyOf(whole, whole.length - 50));
+        assertEquals(0, run("--tsv", cut.toString()));
+        assertEquals(1 + 19, out.toString(StandardCharsets.UTF_8).split("\n").length, "the header and 19 frames");
+        String warning = errText().strip();
+        assertTrue(warning.startsWith("warning: " + cut + ": offset "), warning);
+        assertTrue(warning.contains("the file is truncated; reading stopped after frame 19"), warning);
+        assertEquals(1, warning.lines().count(), warning);
+    }
+
+    @Test
     void keylogDecryptsTheTlsCapture() throws Exception {
         Path capture = Path.of("..", "captures", "https-tls12.pcapng");
         Path keyLog = Files.writeString(dir.resolve("k.log"), "# comment\nnot a key log line\n"
