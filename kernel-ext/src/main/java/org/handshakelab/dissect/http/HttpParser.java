@@ -136,7 +136,7 @@ final class HttpParser {
         }
     }
 
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
     /** Just past the first LF LF or LF CR LF in {@code data[at, end)}, or -1. */
     private static int emptyLineEnd(byte[] data, int at, int end) {
