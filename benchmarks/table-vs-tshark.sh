@@ -112,6 +112,10 @@ best_of() {
     done
     echo "$best"
 }
+# how fast this machine moves the cached file to a process right now: the floor for any reader of it
+warm
+copy_s=$(elapsed warm)
+printf 'reading the cached capture (cat): %.2f s, %.1f GB/s\n' "$copy_s" "$(echo "$(stat -Lc %s "$capture") / $copy_s / 1000000000" | bc -l)"
 tshark_s=$(best_of 2 run_tshark)
 table_s=$(best_of 3 run_table)
 printf 'tshark -T fields     : %8.2f s (best of 2)\n' "$tshark_s"
