@@ -1,6 +1,7 @@
 package org.handshakelab.dissect.ssh;
 
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /**
  * SSH message numbers (RFC 4250 §4.1) as {@code ssh.message_code} shows them. Numbers 30-49 belong to the
@@ -75,24 +76,12 @@ public enum SshMessageCode {
         return rfc;
     }
 
-    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
-    private static final Optional<SshMessageCode>[] BY_CODE = byCode();
-
-    @SuppressWarnings("unchecked")
-    private static Optional<SshMessageCode>[] byCode() {
-        Optional<SshMessageCode>[] table = new Optional[256];
-        java.util.Arrays.fill(table, Optional.empty());
-        for (SshMessageCode t : values()) {
-            if (table[t.code].isEmpty()) {
-                table[t.code] = Optional.of(t);
-            }
-        }
-        return table;
-    }
+    /** Each code's constant (the first listed), in a table built once. */
+    private static final CodeTable<SshMessageCode> CODES = CodeTable.of(values(), SshMessageCode::code);
 
     /** The first message listed with this number (for 30-34 see the class comment). */
     public static Optional<SshMessageCode> of(int code) {
-        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : Optional.empty();
+        return CODES.find(code);
     }
 
     /** The RFC name, or "unknown (N)". */

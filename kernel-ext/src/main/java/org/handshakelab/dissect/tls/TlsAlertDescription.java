@@ -1,6 +1,7 @@
 package org.handshakelab.dissect.tls;
 
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /** Alert descriptions (IANA "TLS Alerts"). */
 public enum TlsAlertDescription {
@@ -62,24 +63,12 @@ public enum TlsAlertDescription {
         return rfc;
     }
 
-    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
-    private static final Optional<TlsAlertDescription>[] BY_CODE = byCode();
-
-    @SuppressWarnings("unchecked")
-    private static Optional<TlsAlertDescription>[] byCode() {
-        Optional<TlsAlertDescription>[] table = new Optional[256];
-        java.util.Arrays.fill(table, Optional.empty());
-        for (TlsAlertDescription t : values()) {
-            if (table[t.code].isEmpty()) {
-                table[t.code] = Optional.of(t);
-            }
-        }
-        return table;
-    }
+    /** Each code's constant (the first listed), in a table built once. */
+    private static final CodeTable<TlsAlertDescription> CODES = CodeTable.of(values(), TlsAlertDescription::code);
 
     /** The alert with this code, if listed here. */
     public static Optional<TlsAlertDescription> of(int code) {
-        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : Optional.empty();
+        return CODES.find(code);
     }
 
     /** The RFC name or "unknown (N)". */

@@ -1,8 +1,7 @@
 package org.handshakelab.dissect.tls;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /**
  * Cipher suites by their IANA names ("TLS Cipher Suites" registry), the common ones: what browsers,
@@ -102,14 +101,6 @@ public enum TlsCipherSuite {
     TLS_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAB, "RFC 7905 §2"),
     TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAC, "RFC 7905 §2");
 
-    private static final Map<Integer, TlsCipherSuite> BY_CODE = new HashMap<>();
-
-    static {
-        for (TlsCipherSuite s : values()) {
-            BY_CODE.put(s.code, s);
-        }
-    }
-
     private final int code;
     private final String rfc;
 
@@ -143,14 +134,16 @@ public enum TlsCipherSuite {
         return name().startsWith("TLS_DH");
     }
 
+    /** Each code's constant, in a table built once. */
+    private static final CodeTable<TlsCipherSuite> CODES = CodeTable.of(values(), TlsCipherSuite::code);
+
     /** The suite with this code, if listed here. */
     public static Optional<TlsCipherSuite> of(int code) {
-        return Optional.ofNullable(BY_CODE.get(code));
+        return CODES.find(code);
     }
 
     /** The IANA name, "GREASE" or "unknown (0x....)". */
     public static String nameOf(int code) {
-        TlsCipherSuite s = BY_CODE.get(code);
-        return s != null ? s.name() : TlsNames.unknown(code);
+        return of(code).map(TlsCipherSuite::name).orElse(TlsNames.unknown(code));
     }
 }

@@ -1,6 +1,7 @@
 package org.handshakelab.dissect.tls;
 
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /** TLS record content types (IANA "TLS ContentType"), as {@code tls.record.content_type} shows them. */
 public enum TlsContentType {
@@ -36,24 +37,12 @@ public enum TlsContentType {
         return rfc;
     }
 
-    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
-    private static final Optional<TlsContentType>[] BY_CODE = byCode();
-
-    @SuppressWarnings("unchecked")
-    private static Optional<TlsContentType>[] byCode() {
-        Optional<TlsContentType>[] table = new Optional[256];
-        java.util.Arrays.fill(table, Optional.empty());
-        for (TlsContentType t : values()) {
-            if (table[t.code].isEmpty()) {
-                table[t.code] = Optional.of(t);
-            }
-        }
-        return table;
-    }
+    /** Each code's constant (the first listed), in a table built once. */
+    private static final CodeTable<TlsContentType> CODES = CodeTable.of(values(), TlsContentType::code);
 
     /** The type with this code, if it is one Wireshark accepts as a record type. */
     public static Optional<TlsContentType> of(int code) {
-        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : Optional.empty();
+        return CODES.find(code);
     }
 
     /** The RFC name of {@code code}, or the number when unknown. */

@@ -1,6 +1,7 @@
 package org.handshakelab.dissect.tls;
 
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /** Hello extension types (IANA "TLS ExtensionType Values"), the ones a lab capture is likely to show. */
 public enum TlsExtensionType {
@@ -60,24 +61,12 @@ public enum TlsExtensionType {
         return rfc;
     }
 
-    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
-    private static final java.util.Map<Integer, TlsExtensionType> BY_CODE = byCode();
-
-    private static java.util.Map<Integer, TlsExtensionType> byCode() {
-        java.util.Map<Integer, TlsExtensionType> table = new java.util.HashMap<>();
-        for (TlsExtensionType t : values()) {
-            table.putIfAbsent(t.code, t);
-        }
-        return table;
-    }
+    /** Each code's constant (the first listed), in a table built once. */
+    private static final CodeTable<TlsExtensionType> CODES = CodeTable.of(values(), TlsExtensionType::code);
 
     /** The type with this code, if listed here. */
     public static Optional<TlsExtensionType> of(int code) {
-        TlsExtensionType found = BY_CODE.get(code);
-        if (found != null) {
-            return Optional.of(found);
-        }
-        return Optional.empty();
+        return CODES.find(code);
     }
 
     /** The registry name, "GREASE" or "unknown (0x....)". */

@@ -1,6 +1,7 @@
 package org.handshakelab.dissect.tls;
 
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /**
  * Handshake message types (IANA "TLS HandshakeType"). The set is the one Wireshark 4.0 knows: a message
@@ -62,24 +63,12 @@ public enum TlsHandshakeType {
         return rfc;
     }
 
-    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
-    private static final Optional<TlsHandshakeType>[] BY_CODE = byCode();
-
-    @SuppressWarnings("unchecked")
-    private static Optional<TlsHandshakeType>[] byCode() {
-        Optional<TlsHandshakeType>[] table = new Optional[256];
-        java.util.Arrays.fill(table, Optional.empty());
-        for (TlsHandshakeType t : values()) {
-            if (table[t.code].isEmpty()) {
-                table[t.code] = Optional.of(t);
-            }
-        }
-        return table;
-    }
+    /** Each code's constant (the first listed), in a table built once. */
+    private static final CodeTable<TlsHandshakeType> CODES = CodeTable.of(values(), TlsHandshakeType::code);
 
     /** The type with this code, if Wireshark knows it. */
     public static Optional<TlsHandshakeType> of(int code) {
-        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : Optional.empty();
+        return CODES.find(code);
     }
 
     /** The message name of {@code code}, or "unknown (N)". */

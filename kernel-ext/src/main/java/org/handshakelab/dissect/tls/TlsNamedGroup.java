@@ -1,6 +1,7 @@
 package org.handshakelab.dissect.tls;
 
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /** Key exchange groups (IANA "TLS Supported Groups"), for supported_groups, key_share and ServerKeyExchange. */
 public enum TlsNamedGroup {
@@ -45,24 +46,12 @@ public enum TlsNamedGroup {
         return rfc;
     }
 
-    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
-    private static final java.util.Map<Integer, TlsNamedGroup> BY_CODE = byCode();
-
-    private static java.util.Map<Integer, TlsNamedGroup> byCode() {
-        java.util.Map<Integer, TlsNamedGroup> table = new java.util.HashMap<>();
-        for (TlsNamedGroup t : values()) {
-            table.putIfAbsent(t.code, t);
-        }
-        return table;
-    }
+    /** Each code's constant (the first listed), in a table built once. */
+    private static final CodeTable<TlsNamedGroup> CODES = CodeTable.of(values(), TlsNamedGroup::code);
 
     /** The group with this code, if listed here. */
     public static Optional<TlsNamedGroup> of(int code) {
-        TlsNamedGroup found = BY_CODE.get(code);
-        if (found != null) {
-            return Optional.of(found);
-        }
-        return Optional.empty();
+        return CODES.find(code);
     }
 
     /** The registry name, "GREASE" or "unknown (0x....)". */

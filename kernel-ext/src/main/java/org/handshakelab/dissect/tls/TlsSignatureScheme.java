@@ -1,6 +1,7 @@
 package org.handshakelab.dissect.tls;
 
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /** Signature schemes (IANA "TLS SignatureScheme"; in TLS 1.2 the hash and signature byte pair). */
 public enum TlsSignatureScheme {
@@ -53,24 +54,12 @@ public enum TlsSignatureScheme {
         return rfc;
     }
 
-    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
-    private static final java.util.Map<Integer, TlsSignatureScheme> BY_CODE = byCode();
-
-    private static java.util.Map<Integer, TlsSignatureScheme> byCode() {
-        java.util.Map<Integer, TlsSignatureScheme> table = new java.util.HashMap<>();
-        for (TlsSignatureScheme t : values()) {
-            table.putIfAbsent(t.code, t);
-        }
-        return table;
-    }
+    /** Each code's constant (the first listed), in a table built once. */
+    private static final CodeTable<TlsSignatureScheme> CODES = CodeTable.of(values(), TlsSignatureScheme::code);
 
     /** The scheme with this code, if listed here. */
     public static Optional<TlsSignatureScheme> of(int code) {
-        TlsSignatureScheme found = BY_CODE.get(code);
-        if (found != null) {
-            return Optional.of(found);
-        }
-        return Optional.empty();
+        return CODES.find(code);
     }
 
     /** The registry name, "GREASE" or "unknown (0x....)". */

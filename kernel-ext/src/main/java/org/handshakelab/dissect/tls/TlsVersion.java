@@ -1,6 +1,7 @@
 package org.handshakelab.dissect.tls;
 
 import java.util.Optional;
+import org.handshakelab.dissect.CodeTable;
 
 /** Protocol versions as they appear in records, hellos and {@code supported_versions}. */
 public enum TlsVersion {
@@ -35,22 +36,14 @@ public enum TlsVersion {
         return rfc;
     }
 
-    /** Each code's constant (the first listed), by code: of() runs per record, and values() copies the array per call. */
-    private static final java.util.Map<Integer, TlsVersion> BY_CODE = byCode();
-
-    private static java.util.Map<Integer, TlsVersion> byCode() {
-        java.util.Map<Integer, TlsVersion> table = new java.util.HashMap<>();
-        for (TlsVersion t : values()) {
-            table.putIfAbsent(t.code, t);
-        }
-        return table;
-    }
+    /** Each code's constant (the first listed), in a table built once. */
+    private static final CodeTable<TlsVersion> CODES = CodeTable.of(values(), TlsVersion::code);
 
     /** The version with this code; TLS 1.3 drafts (0x7fXX, 0xfb17, 0xfb1a) count as TLS 1.3. */
     public static Optional<TlsVersion> of(int code) {
-        TlsVersion found = BY_CODE.get(code);
-        if (found != null) {
-            return Optional.of(found);
+        Optional<TlsVersion> found = CODES.find(code);
+        if (found.isPresent()) {
+            return found;
         }
         if ((code & 0xFF00) == 0x7F00 || code == 0xFB17 || code == 0xFB1A) {
             return Optional.of(TLS_1_3);
