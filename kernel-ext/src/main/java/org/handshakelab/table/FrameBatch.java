@@ -25,12 +25,20 @@ final class FrameBatch {
     static final int NET_ELSEWHERE = 1 << 7;
 
     final long[] ts = new long[SIZE];
-    final long[] wire = new long[SIZE];
+    /** The length on the wire, at most {@link Integer#MAX_VALUE} (as the table keeps it). */
+    final int[] wire = new int[SIZE];
     final int[] ip = new int[SIZE];
+    /**
+     * The first IP header's addresses: IPv4 in {@link #src4}/{@link #dst4}, IPv6 in the long pairs. Few bytes
+     * per frame matter: every one written here crosses from one core's cache to the other's.
+     */
+    final int[] src4 = new int[SIZE];
+    final int[] dst4 = new int[SIZE];
     final long[] srcHi = new long[SIZE];
     final long[] srcLo = new long[SIZE];
     final long[] dstHi = new long[SIZE];
     final long[] dstLo = new long[SIZE];
+    /** The rest, for frames with {@link #MORE} or {@link #NET_ELSEWHERE} only (else not written: stale). */
     final long[][] extra = new long[SIZE][];
     final int[] ports = new int[SIZE];
     final int[] seq = new int[SIZE];
@@ -67,16 +75,15 @@ final class FrameBatch {
     void add(FrameHeaders h, long timestamp, long wireLength) {
         int i = count++;
         ts[i] = timestamp;
-        wire[i] = wireLength;
+        wire[i] = (int) Math.min(wireLength, Integer.MAX_VALUE);
         anomalies[i] = (int) h.anomalyBits();
         int layers = h.ipLayers();
         int bits = 0;
-        extra[i] = null;
         if (layers > 0) {
             bits = h.ipVersion(0) | (h.ipSrcShown(0) ? SRC_SHOWN : 0) | (h.ipDstShown(0) ? DST_SHOWN : 0);
             if (h.ipVersion(0) == 4) {
-                srcLo[i] = h.ip4Src(0);
-                dstLo[i] = h.ip4Dst(0);
+                src4[i] = h.ip4Src(0);
+                dst4[i] = h.ip4Dst(0);
             } else {
                 srcHi[i] = h.ip6Src(0, 0);
                 srcLo[i] = h.ip6Src(0, 1);

@@ -267,20 +267,25 @@ final class TableBuilder {
             long frame = size + i + 1L;
             long ts = batch.ts[i];
             timestamps[row] = ts;
-            frameLengths[row] = (int) Math.min(batch.wire[i], Integer.MAX_VALUE);
+            frameLengths[row] = batch.wire[i];
             headerAnomalies[row] = batch.anomalies[i];
             int ip = batch.ip[i];
             int src = PacketTable.NO_ADDRESS;
             int dst = PacketTable.NO_ADDRESS;
             if ((ip & 0xF) != 0) {
-                src = address(ip & 0xF, batch.srcHi[i], batch.srcLo[i]);
-                dst = address(ip & 0xF, batch.dstHi[i], batch.dstLo[i]);
+                if ((ip & 0xF) == 4) {
+                    src = addresses.ipv4(batch.src4[i]);
+                    dst = addresses.ipv4(batch.dst4[i]);
+                } else {
+                    src = addresses.ipv6(batch.srcHi[i], batch.srcLo[i]);
+                    dst = addresses.ipv6(batch.dstHi[i], batch.dstLo[i]);
+                }
                 ipShown[row] = (byte) (((ip & FrameBatch.SRC_SHOWN) != 0 ? PacketTable.SRC_SHOWN : 0)
                         | ((ip & FrameBatch.DST_SHOWN) != 0 ? PacketTable.DST_SHOWN : 0));
             }
             ipSrc[row] = src;
             ipDst[row] = dst;
-            long[] extra = batch.extra[i];
+            long[] extra = (ip & (FrameBatch.MORE | FrameBatch.NET_ELSEWHERE)) != 0 ? batch.extra[i] : null;
             if ((ip & FrameBatch.MORE) != 0) {
                 extraLayers.put(size + i, layers(extra));
             }
