@@ -108,12 +108,14 @@ class TlsLiveCaptureTest {
         Captured c = capture(TlsOptions.builder().serverKey(KEY).closeFirst(first).build());
         TlsExchange ex = c.exchange();
         List<String> wire = new ArrayList<>();
+        java.util.Set<TlsSide> finSent = java.util.EnumSet.noneOf(TlsSide.class);
         for (Row r : c.decode(ex.keyLog(), dir.resolve("keys.log"))) {
             TlsSide side = r.port() == ex.clientPort() ? TlsSide.CLIENT : TlsSide.SERVER;
             if (r.alerts().contains("0")) {
                 wire.add(side + " close_notify");
             }
-            if (r.fin()) {
+            // a FIN sent again (its ACK was late on a busy machine) is the same FIN: its first frame counts
+            if (r.fin() && finSent.add(side)) {
                 wire.add(side + " FIN");
             }
         }
