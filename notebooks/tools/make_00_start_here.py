@@ -54,7 +54,8 @@ dissector read), and under it the frame's bytes in hex. Move the mouse over a fi
 field's bytes light up and a tooltip says what they mean.
 """),
 code("""
-http.trace().details(4)
+// the frame that completes the first HTTP request, whichever number it has in this capture
+http.trace().details(http.firstFound(org.handshakelab.dissect.http.HttpRequest.class).frame())
 """),
 md("""
 The same capture as Wireshark's packet list, with its Info column, and the connection as a ladder

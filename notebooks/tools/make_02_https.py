@@ -412,7 +412,7 @@ capture in front of you (RFC 8446 §7.3 and §5.2):
 2. **key** = HKDF-Expand-Label(secret, "key", "", key length) and **iv** = HKDF-Expand-Label(secret, "iv", "", 12);
 3. **nonce** = iv XOR the record's sequence number (records this side sent with this key before it);
 4. **additional data** = the record's 5-byte header, as on the wire;
-5. AEAD-Decrypt(key, nonce, additional data, ciphertext ‖ 16-byte tag) gives the plaintext, whose last
+5. AEAD-Decrypt(key, nonce, additional data, ciphertext ‖ tag) gives the plaintext, whose last
    non-zero byte is the true content type.
 """),
 code("""
@@ -456,7 +456,7 @@ byte[] header = hex.parseHex(rec.header());
 byte[] sealed = hex.parseHex(rec.fragment());
 System.out.println("secret (key log) " + rec.secret().substring(0, 16) + "…\\nkey   " + hex.formatHex(key) + "\\niv    " + hex.formatHex(iv)
     + "\\nseq   " + rec.seq() + "\\nnonce " + hex.formatHex(nonce) + "\\nAAD   " + hex.formatHex(header)
-    + "\\nciphertext " + (sealed.length - 16) + " bytes + tag 16 bytes");
+    + "\\nciphertext and tag " + sealed.length + " bytes");
 """),
 code("""
 Lab.check(hex.formatHex(key).equals(stepOut.get("write key")) && hex.formatHex(iv).equals(stepOut.get("write iv")),

@@ -3,10 +3,10 @@ package org.handshakelab;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.handshakelab.capture.CaptureFile;
 import org.handshakelab.table.PacketTable;
 import org.handshakelab.table.TableOptions;
+import org.handshakelab.view.Html;
 import org.handshakelab.view.HtmlView;
 import org.handshakelab.view.LadderDiagram;
 import org.handshakelab.view.PacketDetails;
@@ -180,7 +180,7 @@ public final class Trace implements HtmlView {
     @Override
     public String html() {
         StringBuilder out = new StringBuilder("<table class=\"handshake-lab-trace\" style=\"font-family:monospace;"
-                + "font-size:12px\">\n<caption style=\"text-align:left\">").append(escape(caption()))
+                + "font-size:12px\">\n<caption style=\"text-align:left\">").append(Html.escape(caption()))
                 .append("</caption>\n");
         List<String[]> lines = streamLines();
         for (int i = 0; i < lines.size(); i++) {
@@ -188,7 +188,7 @@ public final class Trace implements HtmlView {
             for (String cell : lines.get(i)) {
                 String tag = i == 0 ? "th" : "td";
                 out.append('<').append(tag).append(" style=\"text-align:left;padding:1px 6px\">")
-                        .append(escape(cell)).append("</").append(tag).append('>');
+                        .append(Html.escape(cell)).append("</").append(tag).append('>');
             }
             out.append("</tr>\n");
         }
@@ -207,10 +207,5 @@ public final class Trace implements HtmlView {
     @Override
     public String toString() {
         return caption();
-    }
-
-    private static String escape(String s) {
-        return Objects.toString(s, "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }

@@ -49,19 +49,9 @@ public record KeyMaterial(TlsKeyLog tls, SshSecrets ssh) {
         return new KeyMaterial(TlsKeyLog.of(blocks), SshSecrets.of(blocks));
     }
 
-    /** Only TLS secrets. */
-    public static KeyMaterial of(TlsKeyLog tls) {
-        return new KeyMaterial(tls, SshSecrets.none());
-    }
-
     /** Only SSH secrets. */
     public static KeyMaterial of(SshSecrets ssh) {
         return new KeyMaterial(TlsKeyLog.empty(), ssh);
-    }
-
-    /** The TLS secrets of an NSS key log file; a file that cannot be read is a {@code LabException}. */
-    public static KeyMaterial tlsKeyLog(Path file) {
-        return of(TlsKeyLog.read(file));
     }
 
     /**

@@ -26,14 +26,7 @@ public final class StreamBuffer {
 
     /** Copies {@code src} from its position to its limit (the position is left as it was). */
     public void append(ByteBuffer src, int frame) {
-        int n = src.remaining();
-        if (n == 0) {
-            return;
-        }
-        ensureRoom(n);
-        src.duplicate().get(bytes, tail, n);
-        tail += n;
-        addSegment(base + tail, frame);
+        append(src, src.position(), src.remaining(), frame);
     }
 
     /** Copies {@code length} bytes of {@code src} from index {@code from}; the buffer's position is not used. */
@@ -131,19 +124,7 @@ public final class StreamBuffer {
     /** The frames that carried the next {@code length} bytes, in order, each once. */
     public List<Integer> frames(int length) {
         List<Integer> frames = new ArrayList<>(2);
-        long from = base + head;
-        long to = from + Math.max(1, length);
-        for (int i = 0; i < segCount; i++) {
-            int s = (segHead + i) % segEnd.length;
-            long end = segEnd[s];
-            long start = i == 0 ? Long.MIN_VALUE : segEnd[(segHead + i - 1) % segEnd.length];
-            if (end > from && start < to) {
-                frames.add(segFrame[s]);
-            }
-            if (end >= to) {
-                break;
-            }
-        }
+        frames(length, frames::add);
         return frames;
     }
 

@@ -166,6 +166,17 @@ public final class PacketList implements HtmlView {
         return table;
     }
 
+    private Table shownTable;
+
+    /** The shown rows as a table, built once: html and text are both asked for, each a walk through the file. */
+    private synchronized Table shownTable() {
+        if (shownTable == null) {
+            int[] shown = shown();
+            shownTable = shown == rows ? table() : build(shown);
+        }
+        return shownTable;
+    }
+
     private Table build(int[] which) {
         FrameWalk.Extras[] extras = FrameWalk.extras(capture, which);
         IntColumn no = IntColumn.create("No.");
@@ -230,7 +241,7 @@ public final class PacketList implements HtmlView {
     @Override
     public String html() {
         int[] shown = shown();
-        Table t = table != null && shown == rows ? table : build(shown);
+        Table t = shownTable();
         StringBuilder out = new StringBuilder(4096);
         out.append("<table class=\"handshake-lab-packets\" style=\"font-family:monospace;font-size:12px;"
                 + "border-collapse:collapse\">\n<caption style=\"text-align:left\">")
@@ -277,7 +288,7 @@ public final class PacketList implements HtmlView {
     @Override
     public String text() {
         int[] shown = shown();
-        Table t = table != null && shown == rows ? table : build(shown);
+        Table t = shownTable();
         List<String[]> lines = new ArrayList<>();
         lines.add(COLUMNS.stream().filter(c -> !c.equals("Phase")).toArray(String[]::new));
         for (int i = 0; i < shown.length; i++) {

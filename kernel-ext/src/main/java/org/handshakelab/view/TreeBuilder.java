@@ -26,11 +26,6 @@ final class TreeBuilder {
         return c;
     }
 
-    /** Adds a child with no field name. */
-    TreeBuilder add(String label, int offset, int length) {
-        return add(label, "", offset, length);
-    }
-
     /** Adds a child not tied to bytes (a computed value, a note). */
     TreeBuilder note(String label) {
         return add(label, "", -1, 0);

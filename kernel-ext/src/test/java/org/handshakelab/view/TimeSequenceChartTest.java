@@ -78,7 +78,7 @@ class TimeSequenceChartTest {
         assertEquals(List.of(1.0, 97.0, 193.0, 194.0), java.util.Arrays.stream(acks).boxed().distinct().toList());
         // window line = ACK + scaled window (65483 in the SYN-ACK, 65536 after)
         assertEquals(1 + 65483, windows[0], 0);
-        assertEquals(97 + 65536, windows[windows.length - 1] - 97, 97 + 65536);
+        assertEquals(194 + 65536, windows[windows.length - 1], 0);
     }
 
     @Test
@@ -136,6 +136,5 @@ class TimeSequenceChartTest {
         assertEquals(lastAck, acks[acks.length - 1], 0);
         assertEquals(2, c.chart().getSeriesMap().get("FIN").getXData().length);
         assertEquals(2, c.chart().getSeriesMap().get("SYN").getXData().length);
-        assertTrue(Files.exists(file));
     }
 }

@@ -114,14 +114,9 @@ final class HttpParser {
                 return at + 2;
             }
         }
-        if (data.hasArray()) {
-            // the array itself: a ByteBuffer.get per byte is a call in code the JIT compiles quickly
-            int offset = data.arrayOffset();
-            int found = emptyLineEnd(data.array(), at + offset, end + offset);
-            return found < 0 ? end : found - offset;
-        }
-        // a read-only view: scanned in copies of a few hundred bytes, which overlap by two so that an empty
-        // line across two of them is seen whole in the second
+        // scanned in bulk copies of a few hundred bytes (payloads are read-only views, and a ByteBuffer.get per
+        // byte is a call in code the JIT compiles quickly), which overlap by two so that an empty line across
+        // two of them is seen whole in the second
         byte[] window = SCRATCH.get();
         for (int from = at; ; from += window.length - 2) {
             int n = Math.min(window.length, end - from);
@@ -155,16 +150,6 @@ final class HttpParser {
 
     /** Just past the first LF in {@code data[at, end)}, or {@code end}. */
     private static int lineEnd(ByteBuffer data, int at, int end) {
-        if (data.hasArray()) {
-            byte[] a = data.array();
-            int offset = data.arrayOffset();
-            for (int i = at + offset; i < end + offset; i++) {
-                if (a[i] == '\n') {
-                    return i - offset + 1;
-                }
-            }
-            return end;
-        }
         for (int i = at; i < end; i++) {
             if (data.get(i) == '\n') {
                 return i + 1;

@@ -2,7 +2,6 @@ package org.handshakelab.dissect.ssh;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -123,10 +122,6 @@ final class SshKeySchedule {
         return new DirectionKeys(key(hash, kMpint, h, iv, sessionId, spec.ivLength()),
                 key(hash, kMpint, h, enc, sessionId, spec.keyLength()),
                 key(hash, kMpint, h, mac, sessionId, spec.macKeyLength()));
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] string(byte[] b) {

@@ -159,10 +159,17 @@ abstract class SshPacketCipher {
     private static final class Gcm extends SshPacketCipher {
         private final SecretKeySpec key;
         private final byte[] iv;
+        /** Made once: only {@code init} is per packet. */
+        private final Cipher cipher;
 
         Gcm(byte[] key, byte[] iv) {
             this.key = new SecretKeySpec(key, "AES");
             this.iv = iv.clone();
+            try {
+                this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM must be available on every Java platform", e);
+            }
         }
 
         @Override
@@ -185,7 +192,7 @@ abstract class SshPacketCipher {
             byte[] nonce = iv.clone();
             increment(); // the counter moves on whether or not this packet verifies
             try {
-                Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+                Cipher c = cipher;
                 c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
                 c.updateAAD(packet, 0, 4);
                 return Optional.of(c.doFinal(packet, 4, packet.length - 4));

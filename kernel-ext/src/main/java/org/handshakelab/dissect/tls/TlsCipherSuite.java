@@ -144,6 +144,6 @@ public enum TlsCipherSuite {
 
     /** The IANA name, "GREASE" or "unknown (0x....)". */
     public static String nameOf(int code) {
-        return of(code).map(TlsCipherSuite::name).orElse(TlsNames.unknown(code));
+        return of(code).map(TlsCipherSuite::name).orElseGet(() -> TlsNames.unknown(code));
     }
 }

@@ -71,6 +71,6 @@ public enum TlsExtensionType {
 
     /** The registry name, "GREASE" or "unknown (0x....)". */
     public static String nameOf(int code) {
-        return of(code).map(TlsExtensionType::wireName).orElse(TlsNames.unknown(code));
+        return of(code).map(TlsExtensionType::wireName).orElseGet(() -> TlsNames.unknown(code));
     }
 }

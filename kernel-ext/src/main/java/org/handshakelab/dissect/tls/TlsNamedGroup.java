@@ -56,6 +56,6 @@ public enum TlsNamedGroup {
 
     /** The registry name, "GREASE" or "unknown (0x....)". */
     public static String nameOf(int code) {
-        return of(code).map(TlsNamedGroup::wireName).orElse(TlsNames.unknown(code));
+        return of(code).map(TlsNamedGroup::wireName).orElseGet(() -> TlsNames.unknown(code));
     }
 }

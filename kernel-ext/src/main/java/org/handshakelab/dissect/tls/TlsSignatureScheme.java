@@ -64,6 +64,6 @@ public enum TlsSignatureScheme {
 
     /** The registry name, "GREASE" or "unknown (0x....)". */
     public static String nameOf(int code) {
-        return of(code).map(TlsSignatureScheme::wireName).orElse(TlsNames.unknown(code));
+        return of(code).map(TlsSignatureScheme::wireName).orElseGet(() -> TlsNames.unknown(code));
     }
 }
