@@ -2,6 +2,7 @@ package org.handshakelab.capture;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,6 +23,8 @@ final class Source {
     private final Path path;
     private final ByteBuffer whole;
     private final int windowSize;
+    /** Whether every page of the mapping has been touched in this process ({@link #load()}). */
+    private volatile boolean loaded;
 
     private Source(String name, long size, Path path, ByteBuffer whole, int windowSize) {
         this.name = name;
@@ -63,9 +66,24 @@ final class Source {
         return whole != null;
     }
 
-    /** Whether the file can be read into buffers ({@link #read}): it is a file, not bytes in memory. */
+    /**
+     * Whether the file can be read into buffers ({@link #read}): it is a file, not bytes in memory, and its
+     * mapping has not been loaded (a loaded mapping is read as memory, with no copy and no page faults).
+     */
     boolean readable() {
-        return path != null;
+        return path != null && !loaded;
+    }
+
+    /**
+     * Touches every page of the mapping, so that later walks find the file in this process's memory instead of
+     * paying a page fault per page; false when the file is larger than one mapping window (nothing is loaded).
+     */
+    boolean load() {
+        if (whole instanceof MappedByteBuffer mapped) {
+            mapped.load();
+            loaded = true;
+        }
+        return loaded || path == null;
     }
 
     /** A channel for {@link #read}; the caller closes it. */

@@ -66,6 +66,29 @@ class FrameCursorTest {
     }
 
     @Test
+    void loadedCaptureIsReadFromMemoryByEveryCursor() throws IOException {
+        Synth s = Synth.le().shb().idb(1, 0);
+        for (int i = 0; i < 300; i++) {
+            s.epb(0, i, Synth.data(i % 150));
+        }
+        Path file = Files.write(dir.resolve("loaded.pcapng"), s.bytes());
+        List<Frame> before = CaptureFile.open(file).frames();
+        CaptureFile capture = CaptureFile.open(file);
+        assertTrue(capture.load(), "a file within one mapping window is held in memory");
+        // a reading cursor of a loaded capture walks the mapping: it never asks for a buffer to read into
+        FrameCursor c = capture.cursor(min -> {
+            throw new AssertionError("a loaded capture was read into a buffer of " + min + " bytes");
+        });
+        List<Frame> read = new java.util.ArrayList<>();
+        while (c.next()) {
+            read.add(c.frame());
+        }
+        assertEquals(before, read);
+        assertEquals(1, c.windowNumber(), "one window: the whole mapping");
+        assertTrue(!CaptureFile.open(file, 1000).load(), "a file read window by window is not held in memory");
+    }
+
+    @Test
     void readingCursorSaysSoWhenTheFileIsCutWhileItIsRead() throws IOException {
         Synth s = Synth.le().shb().idb(1, 0);
         for (int i = 0; i < 200; i++) {

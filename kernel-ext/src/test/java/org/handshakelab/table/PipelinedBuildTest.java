@@ -81,11 +81,18 @@ class PipelinedBuildTest {
             s.syn(new byte[0]).synAck(new byte[0]).ack(0).data(0, request).data(1, concat(response, body))
                     .fin(0).fin(1).ack(0);
         }
-        CaptureFile capture = CaptureFile.open(s.write(dir.resolve("http.pcapng")));
+        Path file = s.write(dir.resolve("http.pcapng"));
+        CaptureFile capture = CaptureFile.open(file);
         PacketTable one = TableBuilder.run(capture, TableOptions.standard(), false);
         for (int[] pool : new int[][] {{4096, 2}, {4096, 3}, {16384, 5}, {1 << 20, 32}}) {
             assertSameTables(one, TableBuilder.runPipelined(capture, TableOptions.standard(), pool[0], pool[1]));
         }
+        // loaded into memory, the reader walks the mapping and the payloads are read from it
+        CaptureFile loaded = CaptureFile.open(file);
+        org.junit.jupiter.api.Assertions.assertTrue(loaded.load());
+        assertSameTables(one, TableBuilder.runPipelined(loaded, TableOptions.standard(), 4096, 2));
+        assertSameTables(TableBuilder.run(capture, TableOptions.defaults(), false),
+                TableBuilder.run(loaded, TableOptions.defaults(), true));
         int requests = 0;
         for (int row = 0; row < one.size(); row++) {
             requests += one.values(org.handshakelab.dissect.Field.HTTP_REQUEST_METHOD, row).size();
