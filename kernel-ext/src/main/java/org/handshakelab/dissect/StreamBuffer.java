@@ -86,6 +86,23 @@ public final class StreamBuffer {
         return true;
     }
 
+    /** {@link #equalsIgnoreCase(int, String)} for a name kept as bytes (no char access per byte). */
+    public boolean equalsIgnoreCase(int index, byte[] lowerAscii) {
+        if (index < 0 || index + lowerAscii.length > size()) {
+            return false;
+        }
+        for (int i = 0; i < lowerAscii.length; i++) {
+            int b = bytes[head + index + i];
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != lowerAscii[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code length} bytes at {@code index} as ISO-8859-1 text (one byte, one char). */
     public String latin1(int index, int length) {
         return new String(bytes, head + index, length, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -96,6 +113,11 @@ public final class StreamBuffer {
      * {@link #frames} without a list per call.
      */
     public void frames(int length, java.util.function.IntConsumer to) {
+        if (segCount == 1 && tail > head) {
+            // the common case: what is buffered came in one segment
+            to.accept(segFrame[segHead]);
+            return;
+        }
         long from = base + head;
         long end = from + Math.max(1, length);
         for (int i = 0; i < segCount; i++) {
@@ -119,6 +141,24 @@ public final class StreamBuffer {
             }
         }
         return -1;
+    }
+
+    /**
+     * In one scan, the index of the first LF (low 32 bits) and of the first ':' before it (high 32 bits),
+     * each -1 when there is none: where a header line ends and where its name does.
+     */
+    public long colonAndLineFeed() {
+        int colon = -1;
+        for (int i = head; i < tail; i++) {
+            byte b = bytes[i];
+            if (b == '\n') {
+                return (long) colon << 32 | (i - head);
+            }
+            if (b == ':' && colon < 0) {
+                colon = i - head;
+            }
+        }
+        return (long) colon << 32 | 0xFFFF_FFFFL;
     }
 
     /** The frames that carried the next {@code length} bytes, in order, each once. */

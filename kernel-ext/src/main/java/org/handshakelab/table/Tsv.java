@@ -72,6 +72,7 @@ final class Tsv {
         }
         t = table;
         for (int row = from; row < to; row++) {
+            appHere = seekApp(row + 1);
             for (int c = 0; c < columns.length; c++) {
                 if (c > 0) {
                     buf[n++] = '\t';
@@ -141,7 +142,11 @@ final class Tsv {
             if (value >= 0) {
                 number(value);
             } else {
-                number(Integer.toUnsignedLong(value));
+                // value / 10 as unsigned, in int arithmetic: code the JIT compiles quickly divides a long with
+                // a runtime call, and half of all raw sequence numbers are 2^31 or more
+                int q = (value >>> 1) / 5;
+                number(q);
+                buf[n++] = (byte) ('0' + (value - q * 10));
             }
         }
     }
@@ -183,18 +188,24 @@ final class Tsv {
     }
 
     private int appCursor;
+    /** Whether the row being written has application fields ({@link #appCursor} is at its first). */
+    private boolean appHere;
+
+    /** Moves {@link #appCursor} to {@code frame}'s first application field; false when it has none. */
+    private boolean seekApp(int frame) {
+        AppFields a = t.app;
+        if (appCursor < a.size() && a.frame(appCursor) < frame) {
+            appCursor = a.firstAtOrAfter(frame);
+        }
+        return appCursor < a.size() && a.frame(appCursor) == frame;
+    }
 
     private void app(Field field, int row) throws IOException {
+        if (!appHere) {
+            return;
+        }
         AppFields a = t.app;
         int frame = row + 1;
-        if (appCursor >= a.size() || a.frame(appCursor) != frame) {
-            if (appCursor < a.size() && a.frame(appCursor) < frame) {
-                appCursor = a.firstAtOrAfter(frame);
-            }
-            if (appCursor >= a.size() || a.frame(appCursor) != frame) {
-                return;
-            }
-        }
         boolean any = false;
         for (int i = appCursor; i < a.size() && a.frame(i) == frame; i++) {
             if (a.field(i) == field) {
@@ -207,14 +218,25 @@ final class Tsv {
         }
     }
 
+    /** The whole second {@link #seconds9} wrote last, and where it starts: frames come in time order. */
+    private long second = -1;
+    private long secondStart = -1_000_000_000L;
+
     private void seconds9(long nanos) {
         if (nanos < 0) {
             buf[n++] = '-';
             nanos = -nanos;
         }
-        number(nanos / 1_000_000_000L);
+        long within = nanos - secondStart;
+        if (within < 0 || within >= 1_000_000_000L) {
+            // a long division is a runtime call in code the JIT compiles quickly: once a second, not per frame
+            second = nanos / 1_000_000_000L;
+            secondStart = second * 1_000_000_000L;
+            within = nanos - secondStart;
+        }
+        number(second);
         buf[n++] = '.';
-        int frac = (int) (nanos % 1_000_000_000L);
+        int frac = (int) within;
         int pos = n + 9;
         for (int i = 0; i < 4; i++) {
             int q = frac / 100;

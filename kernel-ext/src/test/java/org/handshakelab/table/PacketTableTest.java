@@ -88,6 +88,30 @@ class PacketTableTest {
     }
 
     @Test
+    void tsvCellsAreTheTextOfTheirColumnAcrossSecondsAndTheUnsignedRange() throws Exception {
+        // raw sequence numbers on both sides of 2^31 and up to 2^32 - 1, and 2,500 frames 1 ms apart, so that the
+        // relative time crosses whole seconds
+        for (long isn : new long[] {0x7FFF_FF00L, 0xFFFF_FF00L, 0x8000_0000L, 4_000_000_000L}) {
+            TcpScript s = TcpScript.of("192.0.2.1", 40000, "192.0.2.2", 80, isn, 0xFFFF_FFF0L).syn(NONE).synAck(NONE)
+                    .ack(0);
+            for (int i = 0; i < 2500; i++) {
+                s.data(i % 2, new byte[1 + i % 7]);
+            }
+            PacketTable t = table(s);
+            String[] lines = tsv(t, Column.ALL).split("\n");
+            assertEquals(t.size() + 1, lines.length);
+            for (int row = 0; row < t.size(); row++) {
+                String[] cells = lines[row + 1].split("\t", -1);
+                for (int c = 0; c < Column.ALL.size(); c++) {
+                    assertEquals(t.text(Column.ALL.get(c), row), cells[c],
+                            "frame " + (row + 1) + " " + Column.ALL.get(c).wiresharkName() + ", ISN " + isn);
+                }
+            }
+            assertEquals("2.502000000", t.text(Column.FRAME_TIME_RELATIVE, t.size() - 1));
+        }
+    }
+
+    @Test
     void timeRelativeHasNineDecimalsAndASign() {
         assertEquals("0.000000000", Tsv.seconds(0));
         assertEquals("12.000000345", Tsv.seconds(12_000_000_345L));

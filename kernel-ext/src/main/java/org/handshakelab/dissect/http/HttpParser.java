@@ -56,6 +56,8 @@ final class HttpParser {
 
     private String[] startLine;
     private boolean response;
+    /** A response's status code, parsed once from {@code startLine[1]}. */
+    private int code;
     private final List<HttpHeader> headers = new ArrayList<>();
     private final List<Integer> frames = new ArrayList<>();
     /** The last frame noted for the current message, or -1: a lean parser keeps no {@link #frames} list. */
@@ -323,6 +325,7 @@ final class HttpParser {
             return false;
         }
         startLine = parts;
+        code = response ? Integer.parseInt(parts[1]) : 0;
         headers.clear();
         fieldLines = 0;
         lastKept = false;
@@ -341,10 +344,35 @@ final class HttpParser {
         }
         int b = space(a + 1, end);
         if (b < 0) {
-            return new String[] {in.latin1(0, a), in.latin1(a + 1, end - a - 1)};
+            return new String[] {token(0, a), in.latin1(a + 1, end - a - 1)};
         }
-        return new String[] {in.latin1(0, a), in.latin1(a + 1, b - a - 1), in.latin1(b + 1, end - b - 1)};
+        return new String[] {token(0, a), in.latin1(a + 1, b - a - 1), token(b + 1, end - b - 1)};
     }
+
+    /**
+     * The buffered text {@code [from, from + length)}: one of {@link #COMMON_TOKENS} when it spells one (a
+     * start line's method, version and most reasons), without a new string.
+     */
+    private String token(int from, int length) {
+        for (String common : COMMON_TOKENS) {
+            if (common.length() == length && sameCase(from, common)) {
+                return common;
+            }
+        }
+        return in.latin1(from, length);
+    }
+
+    private boolean sameCase(int from, String common) {
+        for (int i = 0; i < common.length(); i++) {
+            if (in.u8(from + i) != common.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first and last words of most start lines. */
+    private static final String[] COMMON_TOKENS = {"GET", "HTTP/1.1", "HTTP/1.0", "OK", "POST", "HEAD"};
 
     private int space(int from, int end) {
         for (int i = from; i < end; i++) {
@@ -386,7 +414,16 @@ final class HttpParser {
     }
 
     private static boolean tchar(int c) {
-        return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+        return c < TCHAR.length && TCHAR[c];
+    }
+
+    /** RFC 9110 §5.6.2: visible ASCII but the delimiters (a table: a method's every char is checked). */
+    private static final boolean[] TCHAR = new boolean[127];
+
+    static {
+        for (int c = 33; c < 127; c++) {
+            TCHAR[c] = "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+        }
     }
 
     private boolean headerLine(int frame) {
@@ -441,9 +478,13 @@ final class HttpParser {
 
     /** Whether the name in {@code in[0, length)} is one {@link #framing} takes, without making a string of it. */
     private boolean framingName(int length) {
-        return length == 14 && in.equalsIgnoreCase(0, "content-length")
-                || length == 17 && in.equalsIgnoreCase(0, "transfer-encoding");
+        return length == 14 && in.equalsIgnoreCase(0, CONTENT_LENGTH)
+                || length == 17 && in.equalsIgnoreCase(0, TRANSFER_ENCODING);
     }
+
+    private static final byte[] CONTENT_LENGTH = "content-length".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] TRANSFER_ENCODING = "transfer-encoding".getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
      * The common header line, {@code name:value} with no whitespace around the name, read straight from the
@@ -451,7 +492,8 @@ final class HttpParser {
      * {@link #headerLine} then handles.
      */
     private boolean plainHeaderLine() {
-        int lf = in.indexOf((byte) '\n', 0);
+        long found = in.colonAndLineFeed();
+        int lf = (int) found;
         if (lf <= 0 || headerBytes + lf + 1 > MAX_HEADER_SECTION) {
             return false;
         }
@@ -459,7 +501,7 @@ final class HttpParser {
         if (end == 0 || whitespace(in.u8(0))) {
             return false;
         }
-        int colon = in.indexOf((byte) ':', 0);
+        int colon = (int) (found >> 32);
         if (colon <= 0 || colon >= end || whitespace(in.u8(colon - 1))) {
             return false;
         }
@@ -493,7 +535,6 @@ final class HttpParser {
         String te = values("Transfer-Encoding");
         String cl = values("Content-Length");
         if (response) {
-            int code = Integer.parseInt(startLine[1]);
             String method = events.pendingMethod();
             if (method.equals("HEAD") || code < 200 || code == 204 || code == 304
                     || method.equals("CONNECT") && code < 300) {
@@ -634,7 +675,7 @@ final class HttpParser {
         List<HttpHeader> fields = lean ? List.of() : headers;
         List<Integer> carried = lean ? List.of() : frames;
         if (response) {
-            message = new HttpResponse(startLine[0], Integer.parseInt(startLine[1]),
+            message = new HttpResponse(startLine[0], code,
                     startLine.length > 2 ? startLine[2] : "", fields, bodyLength, framing, carried);
         } else {
             message = new HttpRequest(startLine[0], startLine[1], startLine[2], fields, bodyLength, framing, carried);
