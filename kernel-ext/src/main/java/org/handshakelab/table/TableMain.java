@@ -28,7 +28,7 @@ import org.handshakelab.capture.CaptureFile;
  * </pre>
  *
  * <p>Problems are one line on stderr and exit code 2, never a stack trace. Recommended JVM options:
- * {@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn64m -XX:MaxTenuringThreshold=0} for {@code --tsv} (a
+ * {@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -XX:MaxTenuringThreshold=0} for {@code --tsv} (a
  * run of seconds: C2 compiles longer than it saves; the state per connection lives to the end, so it is
  * promoted at once); {@code --tsv} keeps only the rows not yet written, so its heap does not grow with the
  * capture but for the connections. {@code -XX:+UseParallelGC} for {@code bench}, with {@code -Xmx} about 100

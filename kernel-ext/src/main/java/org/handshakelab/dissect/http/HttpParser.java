@@ -20,6 +20,8 @@ final class HttpParser {
     static final int MAX_WHILE_PAUSED = 1 << 20;
     /** Longest chunk-size line accepted (the size plus chunk extensions). */
     static final int MAX_CHUNK_LINE = 4096;
+    /** The rest of a segment short enough to buffer whole while a start line or header section is parsed. */
+    static final int SHORT_REST = 512;
 
     /** What the parser tells its owner. */
     interface Events {
@@ -82,7 +84,10 @@ final class HttpParser {
         while (at < end && state != State.STOPPED) {
             // up to the end of what the current state parses, so that a body after it is skipped, not copied
             int upTo = switch (state) {
-                case START, HEADERS, TRAILERS -> headerSectionEnd(data, at, end);
+                // a short rest is mostly header lines: taken whole, it need not be searched for their end first
+                // (a body in it is then taken from the buffer, as one split across segments is)
+                case START, HEADERS -> end - at <= SHORT_REST ? end : headerSectionEnd(data, at, end);
+                case TRAILERS -> headerSectionEnd(data, at, end);
                 case CHUNK_SIZE, CHUNK_END -> lineEnd(data, at, end);
                 default -> end;
             };
