@@ -95,31 +95,34 @@ run_table() {
     "$root/lab" table --tsv "$capture" >"$work/table.tsv"
 }
 # Each run starts with the capture in the page cache (read through once), so that both tools are timed on
-# the same footing: this machine pages cold file pages out within seconds. Each tool's best run counts (two
-# of tshark, whose run is long; three of the lab's), so that one busy moment of the machine decides nothing.
+# the same footing: this machine pages cold file pages out within seconds. The runs alternate between the
+# tools (lab, tshark, lab, tshark, lab), so that both meet the same moments of the machine, whose speed
+# changes several-fold from minute to minute. Each tool's best run counts: tshark's of two (a run is long),
+# the lab's of three; every run is printed.
 warm() {
     cat "$capture" >/dev/null
 }
-best_of() {
-    local runs=$1 best= s i
-    shift
-    for ((i = 0; i < runs; i++)); do
-        warm
-        s=$(elapsed "$@")
-        if [[ -z $best ]] || (($(echo "$s < $best" | bc -l))); then
-            best=$s
-        fi
-    done
-    echo "$best"
+timed() {
+    warm
+    elapsed "$@"
+}
+best() {
+    printf '%s\n' "$@" | sort -g | head -n 1
 }
 # how fast this machine moves the cached file to a process right now: the floor for any reader of it
 warm
 copy_s=$(elapsed warm)
 printf 'reading the cached capture (cat): %.2f s, %.1f GB/s\n' "$copy_s" "$(echo "$(stat -Lc %s "$capture") / $copy_s / 1000000000" | bc -l)"
-tshark_s=$(best_of 2 run_tshark)
-table_s=$(best_of 3 run_table)
-printf 'tshark -T fields     : %8.2f s (best of 2)\n' "$tshark_s"
-printf './lab table --tsv    : %8.2f s (best of 3)\n' "$table_s"
+table_runs=() tshark_runs=()
+for _ in 1 2; do
+    table_runs+=("$(timed run_table)")
+    tshark_runs+=("$(timed run_tshark)")
+done
+table_runs+=("$(timed run_table)")
+tshark_s=$(best "${tshark_runs[@]}")
+table_s=$(best "${table_runs[@]}")
+printf 'tshark -T fields     : %8.2f s (best of 2: %s)\n' "$tshark_s" "$(printf '%.2f ' "${tshark_runs[@]}")"
+printf './lab table --tsv    : %8.2f s (best of 3: %s)\n' "$table_s" "$(printf '%.2f ' "${table_runs[@]}")"
 printf 'speed-up             : %8.1fx\n' "$(echo "$tshark_s / $table_s" | bc -l)"
 
 echo
