@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.handshakelab.TestTools;
 import org.handshakelab.capture.CaptureFile;
+import org.handshakelab.capture.CaptureFormat;
 import org.handshakelab.traffic.HttpExchange;
 import org.handshakelab.traffic.HttpLabServer;
 import org.handshakelab.traffic.HttpVariant;
@@ -28,33 +29,58 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The table of a capture written by Wireshark's own dumpcap (not by the lab's writer) while the lab's HTTP,
- * HTTPS and SSH exchanges run on loopback equals tshark's reading of the same file in every column, the
- * application ones included. Needs root (dumpcap on {@code lo}) and tshark.
+ * The table of a capture written by another recorder than the lab's writer, Wireshark's own dumpcap (pcapng)
+ * or tcpdump (pcap, microseconds), while the lab's HTTP, HTTPS and SSH exchanges run on loopback, equals
+ * tshark's reading of the same file in every column, the application ones included. Needs root (capture on
+ * {@code lo}), tshark and tcpdump.
  */
 @Tag("live")
-class DumpcapCaptureTableTest {
+class RecorderCaptureTableTest {
 
-    private static final String DUMPCAP = TestTools.find("dumpcap");
     private static final long START_MILLIS = 30_000;
+
+    /** A capture program: how it is started on {@code lo} with a filter, and what it prints once it captures. */
+    private record Recorder(String program, String ready, String file, String aptPackage, CaptureFormat format) {
+        List<String> command(String path, String filter, Path out) {
+            return program.equals("tcpdump")
+                    // -U: each packet written at once; -Z root: keep the right to write into the test's folder
+                    ? List.of(path, "-i", "lo", "-U", "--immediate-mode", "-Z", "root", "-w", out.toString(), filter)
+                    : List.of(path, "-i", "lo", "-f", filter, "-w", out.toString());
+        }
+    }
+
+    private static final Recorder DUMPCAP = new Recorder("dumpcap", "File:", "dumpcap.pcapng", "tshark",
+            CaptureFormat.PCAPNG);
+    private static final Recorder TCPDUMP = new Recorder("tcpdump", "listening on", "tcpdump.pcap", "tcpdump",
+            CaptureFormat.PCAP_USEC);
 
     @TempDir
     Path dir;
 
     @Test
     void httpTlsAndSshTrafficCapturedByDumpcapGivesTsharksTable() throws Exception {
+        recordAndCompare(DUMPCAP);
+    }
+
+    @Test
+    void httpTlsAndSshTrafficCapturedByTcpdumpGivesTsharksTable() throws Exception {
+        recordAndCompare(TCPDUMP);
+    }
+
+    private void recordAndCompare(Recorder recorder) throws Exception {
         Tshark.assumePresent();
-        assumeTrue(DUMPCAP != null, "dumpcap not installed (apt-get install tshark)");
+        String path = TestTools.find(recorder.program());
+        assumeTrue(path != null, recorder.program() + " not installed (apt-get install " + recorder.aptPackage() + ")");
         assumeTrue("0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).strip()),
-                "dumpcap on lo needs root here; run the live tests as root");
-        Path file = dir.resolve("dumpcap.pcapng");
+                recorder.program() + " on lo needs root here; run the live tests as root");
+        Path file = dir.resolve(recorder.file());
         int sshPort;
         try (HttpLabServer http = HttpLabServer.start();
              TlsHttpServer tls = TlsHttpServer.start(TlsOptions.defaults());
              SshLabServer ssh = SshLabServer.start(SshOptions.defaults())) {
             sshPort = ssh.port();
             String filter = "tcp port " + http.port() + " or tcp port " + tls.port() + " or tcp port " + ssh.port();
-            Process dumpcap = startDumpcap(filter, file);
+            Process capturing = start(recorder, path, filter, file);
             try {
                 HttpExchange.run(HttpVariant.KEEP_ALIVE, http.port());
                 http.awaitConnections(1, Duration.ofSeconds(10));
@@ -62,10 +88,12 @@ class DumpcapCaptureTableTest {
                 SshExchange.run(ssh, SshOptions.defaults());
                 Thread.sleep(300); // the last ACKs reach the capture buffer
             } finally {
-                stop(dumpcap);
+                stop(recorder, capturing);
             }
         }
-        PacketTable table = PacketTable.build(CaptureFile.open(file), TableOptions.standard());
+        CaptureFile capture = CaptureFile.open(file);
+        assertEquals(recorder.format(), capture.format(), recorder.program() + "'s file format");
+        PacketTable table = PacketTable.build(capture, TableOptions.standard());
         // SSH listens on an ephemeral port, where tshark does not look for it: tell it, as a student would
         List<String[]> rows = Tshark.fields(file, List.of("-d", "tcp.port==" + sshPort + ",ssh"),
                 Differences.names(Column.ALL));
@@ -79,18 +107,20 @@ class DumpcapCaptureTableTest {
                 .map(Object::toString).toList());
     }
 
-    /** Starts dumpcap and returns once it has the interface open with its filter and the file open. */
-    private static Process startDumpcap(String filter, Path file) throws IOException, InterruptedException {
-        Path stderr = Files.createTempFile("dumpcap", ".err");
-        Process p = new ProcessBuilder(DUMPCAP, "-i", "lo", "-f", filter, "-w", file.toString())
+    /** Starts the recorder and returns once it has the interface open with its filter and the file open. */
+    private static Process start(Recorder recorder, String path, String filter, Path file)
+            throws IOException, InterruptedException {
+        Path stderr = Files.createTempFile(recorder.program(), ".err");
+        Process p = new ProcessBuilder(recorder.command(path, filter, file))
                 .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         try {
             long deadline = System.currentTimeMillis() + START_MILLIS;
-            while (!Files.readString(stderr).contains("File:")) {
+            while (!Files.readString(stderr).contains(recorder.ready())) {
                 if (!p.isAlive() || System.currentTimeMillis() > deadline) {
                     p.destroyForcibly();
-                    throw new AssertionError("dumpcap did not start capturing: " + Files.readString(stderr));
+                    throw new AssertionError(recorder.program() + " did not start capturing: "
+                            + Files.readString(stderr));
                 }
                 Thread.sleep(50);
             }
@@ -100,12 +130,12 @@ class DumpcapCaptureTableTest {
         }
     }
 
-    /** SIGINT, as Ctrl-C: dumpcap writes out what it has and exits. */
-    private static void stop(Process dumpcap) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", Long.toString(dumpcap.pid())).start().waitFor(10, TimeUnit.SECONDS);
-        if (!dumpcap.waitFor(30, TimeUnit.SECONDS)) {
-            dumpcap.destroyForcibly();
-            throw new AssertionError("dumpcap did not stop on SIGINT");
+    /** SIGINT, as Ctrl-C: the recorder writes out what it has and exits. */
+    private static void stop(Recorder recorder, Process p) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(recorder.program() + " did not stop on SIGINT");
         }
     }
 }
