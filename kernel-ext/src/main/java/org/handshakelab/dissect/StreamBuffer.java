@@ -144,12 +144,12 @@ public final class StreamBuffer {
     }
 
     /**
-     * In one scan, the index of the first LF (low 32 bits) and of the first ':' before it (high 32 bits),
-     * each -1 when there is none: where a header line ends and where its name does.
+     * In one scan from {@code from}, the index of the first LF (low 32 bits) and of the first ':' before it (high
+     * 32 bits), each -1 when there is none: where a header line ends and where its name does.
      */
-    public long colonAndLineFeed() {
+    public long colonAndLineFeed(int from) {
         int colon = -1;
-        for (int i = head; i < tail; i++) {
+        for (int i = head + from; i < tail; i++) {
             byte b = bytes[i];
             if (b == '\n') {
                 return (long) colon << 32 | (i - head);

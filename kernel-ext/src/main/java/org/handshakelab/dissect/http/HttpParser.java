@@ -432,7 +432,7 @@ final class HttpParser {
     }
 
     private boolean headerLine(int frame) {
-        if (plainHeaderLine()) {
+        if (plainHeaderLines(frame)) {
             return true;
         }
         String line = line(frame, MAX_HEADER_SECTION - headerBytes);
@@ -482,9 +482,9 @@ final class HttpParser {
     }
 
     /** Whether the name in {@code in[0, length)} is one {@link #framing} takes, without making a string of it. */
-    private boolean framingName(int length) {
-        return length == 14 && in.equalsIgnoreCase(0, CONTENT_LENGTH)
-                || length == 17 && in.equalsIgnoreCase(0, TRANSFER_ENCODING);
+    private boolean framingName(int at, int length) {
+        return length == 14 && in.equalsIgnoreCase(at, CONTENT_LENGTH)
+                || length == 17 && in.equalsIgnoreCase(at, TRANSFER_ENCODING);
     }
 
     private static final byte[] CONTENT_LENGTH = "content-length".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -492,40 +492,55 @@ final class HttpParser {
             java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
-     * The common header line, {@code name:value} with no whitespace around the name, read straight from the
-     * buffer (no line string to cut up); false, with nothing consumed, for anything else, which
-     * {@link #headerLine} then handles.
+     * The common header lines, {@code name:value} with no whitespace around the name, and the empty line that
+     * ends the section, read straight from the buffer (no line string to cut up) and taken all at once: what
+     * {@link #headerLine} does line by line for them. False, with nothing consumed, when the first buffered
+     * line is not one of them (incomplete, folded, odd or too long), which {@link #headerLine} then handles.
      */
-    private boolean plainHeaderLine() {
-        long found = in.colonAndLineFeed();
-        int lf = (int) found;
-        if (lf <= 0 || headerBytes + lf + 1 > MAX_HEADER_SECTION) {
+    private boolean plainHeaderLines(int frame) {
+        int at = 0;
+        boolean ended = false;
+        while (true) {
+            long found = in.colonAndLineFeed(at);
+            int lf = (int) found;
+            if (lf < 0 || headerBytes + (lf - at) + 1 > MAX_HEADER_SECTION) {
+                break;
+            }
+            int end = lf > at && in.u8(lf - 1) == '\r' ? lf - 1 : lf;
+            if (end == at) {
+                headerBytes += lf - at + 1;
+                at = lf + 1;
+                ended = true;
+                break;
+            }
+            int colon = (int) (found >> 32);
+            if (whitespace(in.u8(at)) || colon <= at || colon >= end || whitespace(in.u8(colon - 1))) {
+                break;
+            }
+            int from = colon + 1;
+            int to = end;
+            while (from < to && whitespace(in.u8(from))) {
+                from++;
+            }
+            while (to > from && whitespace(in.u8(to - 1))) {
+                to--;
+            }
+            if (lean && !framingName(at, colon - at)) {
+                fieldLines++;
+                lastKept = false;
+            } else {
+                addField(in.latin1(at, colon - at), in.latin1(from, to - from));
+            }
+            headerBytes += lf - at + 1;
+            at = lf + 1;
+        }
+        if (at == 0) {
             return false;
         }
-        int end = in.u8(lf - 1) == '\r' ? lf - 1 : lf;
-        if (end == 0 || whitespace(in.u8(0))) {
-            return false;
+        take(at);
+        if (ended) {
+            headersDone(frame);
         }
-        int colon = (int) (found >> 32);
-        if (colon <= 0 || colon >= end || whitespace(in.u8(colon - 1))) {
-            return false;
-        }
-        int from = colon + 1;
-        int to = end;
-        while (from < to && whitespace(in.u8(from))) {
-            from++;
-        }
-        while (to > from && whitespace(in.u8(to - 1))) {
-            to--;
-        }
-        if (lean && !framingName(colon)) {
-            fieldLines++;
-            lastKept = false;
-        } else {
-            addField(in.latin1(0, colon), in.latin1(from, to - from));
-        }
-        take(lf + 1);
-        headerBytes += lf + 1;
         return true;
     }
 
