@@ -21,6 +21,15 @@ class FrameCursorTest {
     @TempDir
     Path dir;
 
+    /** A pcapng of {@code count} frames of {@code i % modulo} bytes each (100 bytes each for modulo 0). */
+    private static Synth frames(int count, int modulo) {
+        Synth s = Synth.le().shb().idb(1, 0);
+        for (int i = 0; i < count; i++) {
+            s.epb(0, i, Synth.data(modulo == 0 ? 100 : i % modulo));
+        }
+        return s;
+    }
+
     @Test
     void smallMappingWindowsGiveTheSameFramesAsOneMapping() {
         for (Path p : TestTools.corpusCaptures()) {
@@ -67,11 +76,7 @@ class FrameCursorTest {
 
     @Test
     void loadedCaptureIsReadFromMemoryByEveryCursor() throws IOException {
-        Synth s = Synth.le().shb().idb(1, 0);
-        for (int i = 0; i < 300; i++) {
-            s.epb(0, i, Synth.data(i % 150));
-        }
-        Path file = Files.write(dir.resolve("loaded.pcapng"), s.bytes());
+        Path file = Files.write(dir.resolve("loaded.pcapng"), frames(300, 150).bytes());
         List<Frame> before = CaptureFile.open(file).frames();
         CaptureFile capture = CaptureFile.open(file);
         assertTrue(capture.load(), "a file within one mapping window is held in memory");
@@ -90,11 +95,7 @@ class FrameCursorTest {
 
     @Test
     void readingCursorSaysSoWhenTheFileIsCutWhileItIsRead() throws IOException {
-        Synth s = Synth.le().shb().idb(1, 0);
-        for (int i = 0; i < 200; i++) {
-            s.epb(0, i, Synth.data(100));
-        }
-        Path file = Files.write(dir.resolve("cut.pcapng"), s.bytes());
+        Path file = Files.write(dir.resolve("cut.pcapng"), frames(200, 0).bytes());
         CaptureFile capture = CaptureFile.open(file);
         FrameCursor c = capture.cursor(min -> java.nio.ByteBuffer.allocate(Math.max(min, 1000)));
         assertTrue(c.next());
@@ -112,10 +113,7 @@ class FrameCursorTest {
 
     @Test
     void syntheticFileLargerThanTheWindowIsReadAcrossWindows() throws IOException {
-        Synth s = Synth.le().shb().idb(1, 0);
-        for (int i = 0; i < 500; i++) {
-            s.epb(0, i, Synth.data(i % 200));
-        }
+        Synth s = frames(500, 200);
         Path file = Files.write(dir.resolve("many.pcapng"), s.bytes());
         List<Frame> windowed = CaptureFile.open(file, 1000).frames();
         assertEquals(500, windowed.size());
