@@ -268,7 +268,7 @@ public final class AppProtocols {
                 return false;
             }
             // with the keys, as decide() does: without them every TLS and SSH session stayed encrypted
-            StreamDissector target = instances.computeIfAbsent(v.protocol, p -> p.create(sink, keys));
+            StreamDissector target = instance(v.protocol);
             routes[direction] = target;
             target.accept(direction, data, frame);
             int other = 1 - direction;
@@ -282,7 +282,7 @@ public final class AppProtocols {
             byte[] head = head(direction);
             Verdict v = classify(head);
             if (v.decided()) {
-                route(direction, instances.computeIfAbsent(v.protocol, p -> p.create(sink, keys)));
+                route(direction, instance(v.protocol));
                 int other = 1 - direction;
                 if (routes[other] == null && unknown[other]) {
                     route(other, routes[direction]);
@@ -293,6 +293,17 @@ public final class AppProtocols {
                     route(direction, routes[1 - direction]);
                 }
             }
+        }
+
+        /** The connection's dissector for {@code protocol}, made with the keys on first use. */
+        private StreamDissector instance(Protocol protocol) {
+            StreamDissector d = instances.get(protocol);
+            if (d == null) {
+                // not computeIfAbsent: its capturing lambda cost a call site link and an object per stream
+                d = protocol.create(sink, keys);
+                instances.put(protocol, d);
+            }
+            return d;
         }
 
         private byte[] head(int direction) {
