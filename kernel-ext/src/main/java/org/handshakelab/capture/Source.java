@@ -81,9 +81,11 @@ final class Source {
     boolean load() {
         if (whole instanceof MappedByteBuffer mapped) {
             mapped.load();
+        }
+        if (whole != null) {
             loaded = true;
         }
-        return loaded || path == null;
+        return loaded;
     }
 
     /** A channel for {@link #read}; the caller closes it. */

@@ -481,7 +481,7 @@ final class HttpParser {
         return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding");
     }
 
-    /** Whether the name in {@code in[0, length)} is one {@link #framing} takes, without making a string of it. */
+    /** Whether the name in {@code in[at, at + length)} is one {@link #framing} takes, without making a string of it. */
     private boolean framingName(int at, int length) {
         return length == 14 && in.equalsIgnoreCase(at, CONTENT_LENGTH)
                 || length == 17 && in.equalsIgnoreCase(at, TRANSFER_ENCODING);
