@@ -65,7 +65,7 @@ public final class TableMain {
             }
             if ((args.length == 2 || args.length == 3) && args[0].equals("bench")) {
                 int runs = args.length == 3 ? runs(args[2]) : 5;
-                Bench.run(CaptureFile.open(Path.of(args[1])), runs, new PrintStream(out, true));
+                Bench.run(Path.of(args[1]), runs, new PrintStream(out, true));
                 return 0;
             }
             err.println(USAGE + " (got: " + String.join(" ", Arrays.asList(args)) + ")");
