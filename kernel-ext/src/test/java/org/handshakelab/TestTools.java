@@ -104,6 +104,12 @@ public final class TestTools {
         return new ArrayList<>(corpusDecodeAs().getOrDefault(file.getFileName().toString(), List.of()));
     }
 
+    /** Whether the tests run as root (uid 0): live capture on {@code lo} needs it, or CAP_NET_RAW. */
+    public static boolean isRoot() {
+        Ran id = run(List.of("id", "-u"), Duration.ofSeconds(5));
+        return id.exitCode() == 0 && !id.out().isEmpty() && id.out().get(0).strip().equals("0");
+    }
+
     /**
      * What a command printed and how it ended.
      *

@@ -71,8 +71,7 @@ class RecorderCaptureTableTest {
         Tshark.assumePresent();
         String path = TestTools.find(recorder.program());
         assumeTrue(path != null, recorder.program() + " not installed (apt-get install " + recorder.aptPackage() + ")");
-        assumeTrue("0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).strip()),
-                recorder.program() + " on lo needs root here; run the live tests as root");
+        assumeTrue(TestTools.isRoot(), recorder.program() + " on lo needs root here; run the live tests as root");
         Path file = dir.resolve(recorder.file());
         int sshPort;
         try (HttpLabServer http = HttpLabServer.start();

@@ -34,7 +34,7 @@ final class TlsTshark implements AutoCloseable {
     }
 
     static void assumeRoot() {
-        assumeTrue("0".equals(run(List.of("id", "-u")).get(0).strip()),
+        assumeTrue(org.handshakelab.TestTools.isRoot(),
                 "live capture needs root (or CAP_NET_RAW on dumpcap); run as root");
     }
 
