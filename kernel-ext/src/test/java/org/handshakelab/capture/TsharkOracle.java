@@ -4,13 +4,9 @@ import org.handshakelab.TestTools;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs tshark as ground truth when it is installed; tests that need it are skipped otherwise. */
 final class TsharkOracle {
@@ -44,28 +40,8 @@ final class TsharkOracle {
         assumePresent();
         List<String> command = new ArrayList<>(List.of(TSHARK, "-n", "-r", file.toString()));
         command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("tshark", ".out");
-            Path err = Files.createTempFile("tshark", ".err");
-            try {
-                Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError("tshark did not finish within 60 s: " + command);
-                }
-                return new Run(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
-                        Files.readAllLines(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + command, e);
-        }
+        TestTools.Ran ran = TestTools.run(command, java.time.Duration.ofSeconds(60));
+        return new Run(ran.exitCode(), ran.out(), ran.err().lines().toList());
     }
 
     /**

@@ -4,10 +4,8 @@ import org.handshakelab.TestTools;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.handshakelab.capture.CaptureFile;
 import org.handshakelab.capture.FrameCursor;
@@ -68,26 +65,7 @@ public final class AppProtocolsCorpus {
     private static List<String> runTshark(Path file, String... args) {
         List<String> command = new ArrayList<>(List.of(TSHARK, "-n", "-r", file.toString()));
         command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("tshark", ".out");
-            try {
-                Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError("tshark did not finish within 60 s: " + command);
-                }
-                return List.copyOf(Files.readAllLines(out, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + command, e);
-        }
+        return List.copyOf(TestTools.run(command, java.time.Duration.ofSeconds(60)).out());
     }
 
     /**
