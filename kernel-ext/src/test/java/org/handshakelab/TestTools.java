@@ -104,6 +104,22 @@ public final class TestTools {
         return new ArrayList<>(corpusDecodeAs().getOrDefault(file.getFileName().toString(), List.of()));
     }
 
+    /** The bundled captures (the repository's {@code captures/}), seen from the kernel-ext module. */
+    public static final Path CAPTURES = Path.of("..", "captures");
+
+    /**
+     * The bundled file {@code name} (e.g. {@code http-keepalive.pcapng}). It is part of the repository, so a
+     * missing one fails the test instead of skipping it.
+     */
+    public static Path bundled(String name) {
+        Path p = CAPTURES.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            throw new AssertionError(p + " not found from " + Path.of("").toAbsolutePath()
+                    + ": run the tests from the kernel-ext module of a full checkout (captures/ is part of it)");
+        }
+        return p;
+    }
+
     /** Whether the tests run as root (uid 0): live capture on {@code lo} needs it, or CAP_NET_RAW. */
     public static boolean isRoot() {
         Ran id = run(List.of("id", "-u"), Duration.ofSeconds(5));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -15,7 +13,6 @@ import org.handshakelab.Lab;
 import org.handshakelab.Trace;
 import org.handshakelab.view.HtmlView;
 import org.handshakelab.view.ImageView;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ViewRendererTest {
@@ -27,9 +24,7 @@ class ViewRendererTest {
     }
 
     static Trace keepalive() {
-        Path p = Path.of("..", "captures", "http-keepalive.pcapng");
-        Assumptions.assumeTrue(Files.isRegularFile(p), "bundled captures not found");
-        return Lab.open(p);
+        return Lab.open(org.handshakelab.TestTools.bundled("http-keepalive.pcapng"));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.handshakelab.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.handshakelab.TestTools;
 import org.handshakelab.capture.CaptureFile;
 import org.handshakelab.capture.CaptureWriter;
 import org.handshakelab.capture.Frame;
@@ -25,17 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BundledCapturesTableTest {
 
-    private static final Path CAPTURES = Path.of("..", "captures");
+    private static final Path CAPTURES = TestTools.CAPTURES;
 
     @TempDir
     Path tmp;
 
     private static List<Path> captures(String prefix) throws IOException {
-        assumeTrue(Files.isDirectory(CAPTURES), "captures/ not found from " + Path.of("").toAbsolutePath());
+        List<Path> found;
         try (Stream<Path> s = Files.list(CAPTURES)) {
-            return s.filter(p -> p.toString().endsWith(".pcapng"))
+            found = s.filter(p -> p.toString().endsWith(".pcapng"))
                     .filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
         }
+        assertFalse(found.isEmpty(), "no bundled " + prefix + "* capture in " + CAPTURES.toAbsolutePath());
+        return found;
     }
 
     @TestFactory
@@ -79,7 +82,7 @@ class BundledCapturesTableTest {
         files.addAll(captures("ssh"));
         return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             Path keyLog = Path.of(p.toString().replace(".pcapng", ".keylog"));
-            assumeTrue(Files.isRegularFile(keyLog), "no key log next to " + p);
+            assertTrue(Files.isRegularFile(keyLog), "no key log next to the bundled " + p);
             CaptureFile capture = CaptureFile.open(p);
             Path keyless = tmp.resolve(p.getFileName());
             try (CaptureWriter w = CaptureWriter.create(keyless)) {
@@ -100,9 +103,8 @@ class BundledCapturesTableTest {
     @TestFactory
     Stream<DynamicTest> tlsCapturesMatchTsharkWithAPartialOrMismatchedKeyLog() throws IOException {
         Tshark.assumePresent();
-        Path tls13 = CAPTURES.resolve("https-tls13.pcapng");
-        Path tls12Keys = CAPTURES.resolve("https-tls12.keylog");
-        assumeTrue(Files.isRegularFile(tls13) && Files.isRegularFile(tls12Keys), "bundled TLS captures missing");
+        Path tls13 = TestTools.bundled("https-tls13.pcapng");
+        Path tls12Keys = TestTools.bundled("https-tls12.keylog");
         Path keyless = tmp.resolve("https-tls13-keyless.pcapng");
         try (CaptureWriter w = CaptureWriter.create(keyless)) {
             for (Frame f : CaptureFile.open(tls13).frames()) {

@@ -121,16 +121,16 @@ class PipelinedBuildTest {
         // The two-thread build must hand the stream dissectors the Decryption Secrets Blocks read so far,
         // as the one-thread build does: the decrypted Finished, HTTP and SSH codes must be the same.
         List<Path> files;
-        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(Path.of("..", "captures"))) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(TestTools.CAPTURES)) {
             files = s.filter(p -> p.toString().endsWith(".pcapng")).sorted().toList();
         }
-        org.junit.jupiter.api.Assumptions.assumeFalse(files.isEmpty(), "no bundled captures in ../captures");
+        org.junit.jupiter.api.Assertions.assertFalse(files.isEmpty(), "no bundled captures in " + TestTools.CAPTURES);
         for (Path p : files) {
             CaptureFile capture = CaptureFile.open(p);
             PacketTable one = TableBuilder.run(capture, TableOptions.standard(), false);
             assertSameTables(one, TableBuilder.run(capture, TableOptions.standard(), true));
         }
-        PacketTable tls13 = TableBuilder.run(CaptureFile.open(Path.of("..", "captures", "https-tls13.pcapng")),
+        PacketTable tls13 = TableBuilder.run(CaptureFile.open(TestTools.bundled("https-tls13.pcapng")),
                 TableOptions.standard(), true);
         boolean decrypted = false;
         for (int row = 0; row < tls13.size(); row++) {

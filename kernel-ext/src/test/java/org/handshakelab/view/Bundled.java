@@ -1,28 +1,24 @@
 package org.handshakelab.view;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.handshakelab.Lab;
+import org.handshakelab.TestTools;
 import org.handshakelab.Trace;
 
 /** The bundled captures, opened once per test run. */
 final class Bundled {
 
-    static final Path CAPTURES = Path.of("..", "captures");
+    static final Path CAPTURES = TestTools.CAPTURES;
     private static final Map<String, Trace> OPENED = new ConcurrentHashMap<>();
 
     private Bundled() {
     }
 
-    /** The path of bundled capture {@code name} (without .pcapng); skips the test when captures/ is absent. */
+    /** The path of bundled capture {@code name} (without .pcapng); fails the test when it is absent. */
     static Path path(String name) {
-        Path p = CAPTURES.resolve(name + ".pcapng");
-        assumeTrue(Files.isRegularFile(p), p + " not found from " + Path.of("").toAbsolutePath());
-        return p;
+        return TestTools.bundled(name + ".pcapng");
     }
 
     /** The trace of bundled capture {@code name}. */
