@@ -62,11 +62,11 @@ final class Bytes {
         return u8(at) + "." + u8(at + 1) + "." + u8(at + 2) + "." + u8(at + 3);
     }
 
+    /** As Wireshark and the packet table print it: zeros compressed (RFC 5952), e.g. {@code 2001:db8::1}. */
     String ipv6(int at) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            s.append(i == 0 ? "" : ":").append(Integer.toHexString(u16(at + 2 * i)));
+        if (!has(at, 16)) {
+            return "[address cut short]";
         }
-        return s.toString();
+        return org.handshakelab.flow.IpText.ipv6(u32(at) << 32 | u32(at + 4), u32(at + 8) << 32 | u32(at + 12));
     }
 }

@@ -126,6 +126,18 @@ class PacketDetailsTest {
     }
 
     @Test
+    void ipv6AddressesAreWrittenAsTsharkWritesThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = org.handshakelab.flow.TcpScript.of("2001:db8::1", 40000, "2001:db8:0:0:1::2", 80, 1,
+                2).syn(new byte[0]).write(dir.resolve("v6.pcapng"));
+        PacketDetails d = org.handshakelab.Lab.open(file).details(1);
+        List<String[]> rows = Tshark.fields(file, List.of(), List.of("ipv6.src", "ipv6.dst"));
+        assertEquals("2001:db8::1", rows.get(0)[0]);
+        assertTrue(field(d, "ipv6.src").label().endsWith(": " + rows.get(0)[0]), field(d, "ipv6.src").label());
+        assertTrue(field(d, "ipv6.dst").label().endsWith(": " + rows.get(0)[1]), field(d, "ipv6.dst").label());
+        assertTrue(d.text().contains("Src: 2001:db8::1, Dst: " + rows.get(0)[1] + " "), d.text());
+    }
+
+    @Test
     void sshBannerAndEncryptedPacketsAreNamed() {
         PacketDetails banner = Bundled.trace("ssh-exec").details(4);
         assertEquals("SSH-2.0-APACHE-SSHD-2.15.0", ascii(banner, "ssh.protocol").strip());
