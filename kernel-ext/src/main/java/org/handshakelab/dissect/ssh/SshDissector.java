@@ -198,6 +198,16 @@ public final class SshDissector implements StreamDissector {
         byte[] payload = payloadLength > 0 ? side.in.copy(5, payloadLength) : new byte[0];
         side.in.consume(total);
         side.seq = (side.seq + 1) & 0xFFFF_FFFFL;
+        dissect(side, frame, length, padding, payloadLength, payload, frames);
+        return true;
+    }
+
+    /**
+     * A whole packet's padding and payload, in clear or opened (RFC 4253 §6: at least 4 bytes of padding, within
+     * packet_length), and the message its payload holds.
+     */
+    private void dissect(Side side, int frame, long length, int padding, int payloadLength, byte[] payload,
+                         List<Integer> frames) {
         if (payloadLength < 0) {
             sink.anomaly(frame, "SSH " + side.who() + ": padding_length " + padding + " exceeds packet_length "
                     + length);
@@ -212,7 +222,6 @@ public final class SshDissector implements StreamDissector {
         if (code >= 0) {
             message(side, frame, code, payload);
         }
-        return true;
     }
 
     /**
@@ -259,19 +268,8 @@ public final class SshDissector implements StreamDissector {
         byte[] plain = opened.get();
         int padding = plain[0] & 0xFF;
         int payloadLength = plain.length - 1 - padding;
-        if (payloadLength < 0) {
-            sink.anomaly(frame, "SSH " + side.who() + ": padding_length " + padding + " exceeds packet_length "
-                    + length);
-        }
         byte[] payload = payloadLength > 0 ? Arrays.copyOfRange(plain, 1, 1 + payloadLength) : new byte[0];
-        int code = payload.length > 0 ? payload[0] & 0xFF : -1;
-        if (code >= 0) {
-            sink.field(frame, Field.SSH_MESSAGE_CODE, Integer.toString(code));
-        }
-        sink.message(frame, side.index, new SshPacket(length, padding, code, frames));
-        if (code >= 0) {
-            message(side, frame, code, payload);
-        }
+        dissect(side, frame, length, padding, payloadLength, payload, frames);
         return true;
     }
 

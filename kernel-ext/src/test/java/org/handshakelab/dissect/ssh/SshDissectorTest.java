@@ -74,6 +74,18 @@ class SshDissectorTest {
     }
 
     @Test
+    void paddingBelowFourBytesIsAnAnomalyAndTheMessageIsStillRead() {
+        AppProtocolsCorpus.RecordingSink sink = new AppProtocolsCorpus.RecordingSink();
+        SshDissector ssh = SshDissector.create(sink);
+        ssh.accept(0, ascii("SSH-2.0-lab\r\n"), 1);
+        // packet_length 5 = padding_length byte + 1-byte payload (code 2, SSH_MSG_IGNORE) + 3 bytes of padding
+        byte[] packet = {0, 0, 0, 5, 3, 2, 0, 0, 0};
+        ssh.accept(0, java.nio.ByteBuffer.wrap(packet).asReadOnlyBuffer(), 2);
+        assertEquals(List.of("2 SSH client: padding_length 3 is below 4 (RFC 4253 §6)"), sink.anomalies);
+        assertEquals(List.of("2"), sink.fields.get(2).get(Field.SSH_MESSAGE_CODE));
+    }
+
+    @Test
     void sshOneIsReportedAndNotDissected() {
         AppProtocolsCorpus.RecordingSink sink = new AppProtocolsCorpus.RecordingSink();
         SshDissector ssh = SshDissector.create(sink);
