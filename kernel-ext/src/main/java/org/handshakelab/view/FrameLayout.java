@@ -1,9 +1,11 @@
 package org.handshakelab.view;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.handshakelab.capture.Frame;
 import org.handshakelab.capture.LinkType;
+import org.handshakelab.dissect.FrameHeaders;
 import org.handshakelab.dissect.TcpFlags;
 import org.handshakelab.dissect.TcpOptions;
 import org.handshakelab.table.PacketTable;
@@ -20,11 +22,13 @@ final class FrameLayout {
     int payloadLength;
 
     private final Bytes b;
+    private final Frame frame;
     private final PacketTable table;
     private final int row;
 
     private FrameLayout(Frame frame, PacketTable table, int row) {
         this.b = new Bytes(frame.data());
+        this.frame = frame;
         this.table = table;
         this.row = row;
     }
@@ -148,8 +152,18 @@ final class FrameLayout {
         n.add("Destination Address: " + b.ipv6(at + 24), "ipv6.dst", at + 24, 16);
         if (next == 6) {
             tcp(at + 40, Math.min(b.b.length, at + 40 + payload) - (at + 40));
+            return;
+        }
+        // extension headers (RFC 8200 §4): the header dissector walks the chain; its TCP offset places the segment
+        FrameHeaders h = FrameHeaders.create().dissect(ByteBuffer.wrap(b.b).asReadOnlyBuffer(), 0, b.b.length,
+                frame.originalLength(), frame.linkType(), frame.number());
+        int tcpAt = h.tcpInFrame() && h.headerComplete() ? h.payloadOffset() - h.headerLength() : -1;
+        if (h.ipLayers() == 1 && tcpAt > at + 40) {
+            n.add("Extension headers: " + (tcpAt - at - 40) + " bytes, then TCP", "ipv6.ext", at + 40,
+                    tcpAt - at - 40);
+            tcp(tcpAt, Math.min(b.b.length - tcpAt, h.tcpReportedLength()));
         } else {
-            n.note("Extension headers are not dissected here");
+            n.note("Extension headers" + (h.fragmented() ? " (a fragment)" : "") + ": no TCP segment in this frame");
         }
     }
 

@@ -138,6 +138,29 @@ class PacketDetailsTest {
     }
 
     @Test
+    void tcpAndHttpAfterIpv6ExtensionHeadersAreDissected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        byte[] request = "GET /ext HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] tcp = org.handshakelab.dissect.Packets.tcp(40000, 80, 1000, 2000, 0x018, 512, new byte[0], request);
+        // hop-by-hop options (next header 0), 8 bytes with a PadN option, then the TCP segment
+        byte[] hopByHop = org.handshakelab.dissect.Packets.extension(6, new byte[] {1, 4, 0, 0, 0, 0});
+        byte[] payload = java.util.Arrays.copyOf(hopByHop, hopByHop.length + tcp.length);
+        System.arraycopy(tcp, 0, payload, hopByHop.length, tcp.length);
+        java.nio.file.Path file = org.handshakelab.flow.TcpScript.of("2001:db8::1", 40000, "2001:db8::2", 80, 1, 2)
+                .frame(org.handshakelab.dissect.Packets.ipv6("2001:db8::1", "2001:db8::2", 0, payload))
+                .write(dir.resolve("v6-ext.pcapng"));
+        PacketDetails d = org.handshakelab.Lab.open(file).details(1);
+        List<String[]> rows = Tshark.fields(file, List.of(), List.of("tcp.srcport", "tcp.seq_raw",
+                "http.request.method", "http.request.uri"));
+        assertEquals(List.of("40000", "1000", "GET", "/ext"), List.of(rows.get(0)), "tshark's reading");
+        assertEquals(8, d.bytesOf(field(d, "ipv6.ext")).length);
+        assertEquals(Long.parseLong(rows.get(0)[0]), number(d, "tcp.srcport"));
+        assertEquals(Long.parseLong(rows.get(0)[1]), number(d, "tcp.seq_raw"));
+        assertEquals(rows.get(0)[2], ascii(d, "http.request.method"));
+        assertEquals(rows.get(0)[3], ascii(d, "http.request.uri"));
+        assertHighlightIsTheFieldsBytes(d, "tcp.srcport");
+    }
+
+    @Test
     void sshBannerAndEncryptedPacketsAreNamed() {
         PacketDetails banner = Bundled.trace("ssh-exec").details(4);
         assertEquals("SSH-2.0-APACHE-SSHD-2.15.0", ascii(banner, "ssh.protocol").strip());
