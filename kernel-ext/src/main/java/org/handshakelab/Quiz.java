@@ -154,8 +154,6 @@ public final class Quiz {
         return Optional.empty();
     }
 
-    private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
-
     static Optional<Long> flags(Object v) {
         if (v instanceof CharSequence cs) {
             String s = cs.toString().trim().toUpperCase(Locale.ROOT);
@@ -171,11 +169,11 @@ public final class Quiz {
                 if (part.isEmpty()) {
                     continue;
                 }
-                int i = List.of(FLAG_NAMES).indexOf(part);
-                if (i < 0) {
+                int bit = org.handshakelab.dissect.TcpFlags.bit(part);
+                if (bit == 0) {
                     return Optional.empty();
                 }
-                bits |= 1L << i;
+                bits |= bit;
             }
             return bits == 0 ? Optional.empty() : Optional.of(bits);
         }

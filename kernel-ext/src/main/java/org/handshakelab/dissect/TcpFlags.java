@@ -62,6 +62,16 @@ public final class TcpFlags {
         return s.length() == 0 ? "<None>" : s.toString();
     }
 
+    /** The bit of the flag named {@code name} as Wireshark names it ({@code SYN}, {@code ACK}, ...), or 0. */
+    public static int bit(String name) {
+        for (int i = 0; i < NAMES.length; i++) {
+            if (NAMES[i].equals(name)) {
+                return 1 << i;
+            }
+        }
+        return 0;
+    }
+
     /** Whether all of {@code mask} is set in {@code flags}. */
     public static boolean has(int flags, int mask) {
         return (flags & mask) == mask;

@@ -25,6 +25,15 @@ class TcpFlagsTest {
     }
 
     @Test
+    void aFlagsBitIsFoundByItsWiresharkName() {
+        assertEquals(TcpFlags.SYN, TcpFlags.bit("SYN"));
+        assertEquals(TcpFlags.AE, TcpFlags.bit("AE"));
+        assertEquals(TcpFlags.FIN, TcpFlags.bit("FIN"));
+        assertEquals(0, TcpFlags.bit("syn"), "names are Wireshark's, upper case");
+        assertEquals(0, TcpFlags.bit("NS"));
+    }
+
+    @Test
     void outOfRangeFlagsAreRejectedWithTheLimit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TcpFlags.hex(0x1000));
         assertTrue(e.getMessage().contains("0..0xfff"), e.getMessage());
