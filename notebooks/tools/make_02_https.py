@@ -190,7 +190,7 @@ md("""
 
 **What to expect.** `GET /` and `200 OK` travel as application data records (content type 23): their
 sizes are visible, their bytes are not. To end the TLS session each side sends a **close_notify** alert
-(content type 21). The alert is encrypted too: the record header says "alert", but not which one.
+in an Alert record. The alert is encrypted too: the record header says "alert", but not which one.
 With AES-GCM in TLS 1.2 each encrypted record carries an 8-byte explicit nonce and a 16-byte tag, so a
 2-byte alert makes a record of 26 bytes. Only then does TCP close with FINs.
 """),
@@ -199,7 +199,7 @@ List<Dissected> alerts = tls12.found(TlsAlert.class);
 List<TlsRecord> alertRecords = new ArrayList<>();
 for (Dissected a : alerts) {
     tls12.found(TlsRecord.class).stream().filter(d -> d.frame() == a.frame()).map(d -> (TlsRecord) d.message())
-        .filter(r -> r.contentType() == 21).findFirst().ifPresent(alertRecords::add);
+        .filter(r -> r.contentType() == TlsContentType.ALERT.code()).findFirst().ifPresent(alertRecords::add);
 }
 int firstFin = tls12.firstRow(r -> (t.flags(r) & TcpFlags.FIN) != 0);
 display(tls12.packets(alerts.get(0).frame(), t.size()));
@@ -208,7 +208,7 @@ System.out.println("close_notify: from the " + alerts.get(0).sender() + " in fra
 """),
 code("""
 Lab.check(alerts.size() == 2 && !alerts.get(0).sender().equals(alerts.get(1).sender()), "one close_notify from each side");
-Lab.check(alertRecords.stream().allMatch(r -> r.contentType() == 21), "their records have content type 21 (alert)");
+Lab.check(alertRecords.stream().allMatch(r -> r.contentType() == TlsContentType.ALERT.code()), "their records are Alert records");
 Lab.check(!serverHello.cipherSuiteName().contains("GCM") || alertRecords.stream().allMatch(r -> r.length() == 2 + 8 + 16),
     "each is 2 bytes of alert + 8 of nonce + 16 of tag = " + alertRecords.get(0).length() + " bytes: encrypted");
 Lab.check(firstFin + 1 > alerts.get(1).frame(), "TCP's close starts after both close_notify alerts");

@@ -100,7 +100,7 @@ md("""
 ## Steps 4 and 5 · Key exchange, and the server proves who it is
 
 **What to expect.** With curve25519 (RFC 8731) the client sends its ephemeral public key in
-SSH_MSG_KEX_ECDH_INIT (code 30); the server answers with SSH_MSG_KEX_ECDH_REPLY (code 31): its **host
+SSH_MSG_KEX_ECDH_INIT; the server answers with SSH_MSG_KEX_ECDH_REPLY: its **host
 key**, its own ephemeral public key, and a **signature** with the host key over the exchange hash H,
 which covers both version strings, both KEXINITs, the host key, both ephemeral keys and the shared secret. Both sides now compute the
 same shared secret, which never travels. The signature is the server's authentication: it is inside
