@@ -271,11 +271,16 @@ public final class AppProtocols {
             StreamDissector target = instance(v.protocol);
             routes[direction] = target;
             target.accept(direction, data, frame);
+            joinOther(direction, target);
+            return true;
+        }
+
+        /** The other direction, if it ended too short to recognise, goes where this one went. */
+        private void joinOther(int direction, StreamDissector target) {
             int other = 1 - direction;
             if (routes[other] == null && unknown[other]) {
                 route(other, target);
             }
-            return true;
         }
 
         private void decide(int direction) {
@@ -283,10 +288,7 @@ public final class AppProtocols {
             Verdict v = classify(head);
             if (v.decided()) {
                 route(direction, instance(v.protocol));
-                int other = 1 - direction;
-                if (routes[other] == null && unknown[other]) {
-                    route(other, routes[direction]);
-                }
+                joinOther(direction, routes[direction]);
             } else if (!v.needMore || head.length >= DETECTION_BYTES) {
                 unknown[direction] = true;
                 if (routes[1 - direction] != null) {
