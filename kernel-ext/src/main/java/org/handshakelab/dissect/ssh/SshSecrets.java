@@ -164,7 +164,9 @@ public record SshSecrets(List<Secret> secrets, List<Problem> problems) {
     public static SshSecrets read(Path file) {
         Objects.requireNonNull(file, "file");
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            // ISO-8859-1, as the TLS key log and KeyMaterial.keyLog read theirs: a key log is ASCII, and bytes that
+            // are not UTF-8 make bad lines (problems), not an unreadable file
+            return parse(Files.readString(file, StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             throw LabException.of(file.toString(), "cannot read the SSH key log (" + e.getMessage() + ")",
                     "pass the .keylog file written next to the capture, e.g. captures/ssh-exec.keylog", e);

@@ -64,6 +64,19 @@ class SshSecretsTest {
     }
 
     @Test
+    void aFileThatIsNotTextGivesBadLinesNotAnUnreadableFile() throws java.io.IOException {
+        // bytes that are not UTF-8 around one good line: the good line is read, the others are problems
+        byte[] junk = {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3};
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(junk);
+        b.write(("\n" + COOKIE + " " + KEY + "\n").getBytes(StandardCharsets.US_ASCII));
+        b.write(junk);
+        SshSecrets s = SshSecrets.read(java.nio.file.Files.write(dir.resolve("binary.keylog"), b.toByteArray()));
+        assertEquals(1, s.secrets().size());
+        assertEquals(2, s.problems().size(), s.problems().toString());
+    }
+
+    @Test
     void aMissingFileIsALabExceptionSayingWhatToPass() {
         LabException e = assertThrows(LabException.class, () -> SshSecrets.read(dir.resolve("missing.keylog")));
         assertTrue(e.getMessage().contains("SSH key log"), e.getMessage());
