@@ -67,26 +67,9 @@ public final class StreamBuffer {
     }
 
     /**
-     * Whether the bytes at {@code index} spell {@code lowerAscii} (lower-case ASCII) in any case: what
-     * {@link String#equalsIgnoreCase} says of their {@link #latin1} text, without making it.
+     * Whether the bytes at {@code index} spell {@code lowerAscii} (lower-case ASCII, kept as bytes) in any case:
+     * what {@link String#equalsIgnoreCase} says of their {@link #latin1} text, without making it.
      */
-    public boolean equalsIgnoreCase(int index, String lowerAscii) {
-        if (index < 0 || index + lowerAscii.length() > size()) {
-            return false;
-        }
-        for (int i = 0; i < lowerAscii.length(); i++) {
-            int b = bytes[head + index + i];
-            if (b >= 'A' && b <= 'Z') {
-                b += 'a' - 'A';
-            }
-            if (b != lowerAscii.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@link #equalsIgnoreCase(int, String)} for a name kept as bytes (no char access per byte). */
     public boolean equalsIgnoreCase(int index, byte[] lowerAscii) {
         if (index < 0 || index + lowerAscii.length > size()) {
             return false;

@@ -33,9 +33,12 @@ final class Bench {
         out.printf(Locale.ROOT, "capture: %s (%,d bytes)%n", capture.name(), capture.size());
         long loadStart = System.nanoTime();
         boolean loaded = capture.load();
-        out.printf(Locale.ROOT, "%s%n", loaded ? String.format(Locale.ROOT, "loaded into memory (its mapping's "
-                + "pages touched once) in %.2f s", (System.nanoTime() - loadStart) / 1e9)
-                : "larger than one mapping window: every build reads it from the file");
+        if (loaded) {
+            out.printf(Locale.ROOT, "loaded into memory (its mapping's pages touched once) in %.2f s%n",
+                    (System.nanoTime() - loadStart) / 1e9);
+        } else {
+            out.println("larger than one mapping window: every build reads it from the file");
+        }
         long start = System.nanoTime();
         int warmUps = 0;
         PacketTable table = null;

@@ -1,6 +1,5 @@
 package org.handshakelab.view;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.handshakelab.capture.Frame;
@@ -155,8 +154,8 @@ final class FrameLayout {
             return;
         }
         // extension headers (RFC 8200 §4): the header dissector walks the chain; its TCP offset places the segment
-        FrameHeaders h = FrameHeaders.create().dissect(ByteBuffer.wrap(b.b).asReadOnlyBuffer(), 0, b.b.length,
-                frame.originalLength(), frame.linkType(), frame.number());
+        FrameHeaders h = FrameHeaders.create().dissect(frame.buffer(), 0, b.b.length, frame.originalLength(),
+                frame.linkType(), frame.number());
         int tcpAt = h.tcpInFrame() && h.headerComplete() ? h.payloadOffset() - h.headerLength() : -1;
         if (h.ipLayers() == 1 && tcpAt > at + 40) {
             n.add("Extension headers: " + (tcpAt - at - 40) + " bytes, then TCP", "ipv6.ext", at + 40,

@@ -35,7 +35,7 @@ class LiveUnprivilegedTest {
         Path setpriv = Stream.of("/usr/bin/setpriv", "/bin/setpriv").map(Path::of).filter(Files::isExecutable)
                 .findFirst().orElse(null);
         assumeTrue(setpriv != null, "setpriv not installed (util-linux): cannot run a child JVM as nobody");
-        assumeTrue("root".equals(System.getProperty("user.name")), "not root: cannot switch to nobody");
+        assumeTrue(org.handshakelab.TestTools.isRoot(), "not root: cannot switch to nobody");
 
         String classpath = readableCopyOfClasspath();
         Path tmp = Files.createDirectories(dir.resolve("tmp"));

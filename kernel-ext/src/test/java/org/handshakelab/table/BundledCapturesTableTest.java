@@ -26,18 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BundledCapturesTableTest {
 
-    private static final Path CAPTURES = TestTools.CAPTURES;
 
     @TempDir
     Path tmp;
 
     private static List<Path> captures(String prefix) throws IOException {
         List<Path> found;
-        try (Stream<Path> s = Files.list(CAPTURES)) {
+        try (Stream<Path> s = Files.list(TestTools.CAPTURES)) {
             found = s.filter(p -> p.toString().endsWith(".pcapng"))
                     .filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
         }
-        assertFalse(found.isEmpty(), "no bundled " + prefix + "* capture in " + CAPTURES.toAbsolutePath());
+        assertFalse(found.isEmpty(), "no bundled " + prefix + "* capture in " + TestTools.CAPTURES.toAbsolutePath());
         return found;
     }
 
@@ -112,7 +111,7 @@ class BundledCapturesTableTest {
             }
         }
         Path handshakeOnly = Files.write(tmp.resolve("handshake-only.keylog"),
-                Files.readAllLines(CAPTURES.resolve("https-tls13.keylog")).stream()
+                Files.readAllLines(TestTools.bundled("https-tls13.keylog")).stream()
                         .filter(l -> l.contains("HANDSHAKE")).toList());
         return Stream.of(handshakeOnly, tls12Keys).map(keyLog -> DynamicTest.dynamicTest(keyLog.getFileName().toString(),
                 () -> {

@@ -39,20 +39,24 @@ class RecorderCaptureTableTest {
 
     private static final long START_MILLIS = 30_000;
 
-    /** A capture program: how it is started on {@code lo} with a filter, and what it prints once it captures. */
-    private record Recorder(String program, String ready, String file, String aptPackage, CaptureFormat format) {
-        List<String> command(String path, String filter, Path out) {
-            return program.equals("tcpdump")
-                    // -U: each packet written at once; -Z root: keep the right to write into the test's folder
-                    ? List.of(path, "-i", "lo", "-U", "--immediate-mode", "-Z", "root", "-w", out.toString(), filter)
-                    : List.of(path, "-i", "lo", "-f", filter, "-w", out.toString());
-        }
+    /** How a recorder is started: its command line for the program at {@code path}, a filter and a file. */
+    private interface CommandLine {
+        List<String> of(String path, String filter, Path out);
     }
 
-    private static final Recorder DUMPCAP = new Recorder("dumpcap", "File:", "dumpcap.pcapng", "tshark",
-            CaptureFormat.PCAPNG);
-    private static final Recorder TCPDUMP = new Recorder("tcpdump", "listening on", "tcpdump.pcap", "tcpdump",
-            CaptureFormat.PCAP_USEC);
+    /** A capture program: how it is started on {@code lo} with a filter, and what it prints once it captures. */
+    private record Recorder(String program, CommandLine commandLine, String ready, String file, String aptPackage,
+                            CaptureFormat format) {
+    }
+
+    private static final Recorder DUMPCAP = new Recorder("dumpcap",
+            (path, filter, out) -> List.of(path, "-i", "lo", "-f", filter, "-w", out.toString()),
+            "File:", "dumpcap.pcapng", "tshark", CaptureFormat.PCAPNG);
+    // -U: each packet written at once; -Z root: keep the right to write into the test's folder
+    private static final Recorder TCPDUMP = new Recorder("tcpdump",
+            (path, filter, out) -> List.of(path, "-i", "lo", "-U", "--immediate-mode", "-Z", "root", "-w",
+                    out.toString(), filter),
+            "listening on", "tcpdump.pcap", "tcpdump", CaptureFormat.PCAP_USEC);
 
     @TempDir
     Path dir;
@@ -110,7 +114,7 @@ class RecorderCaptureTableTest {
     private static Process start(Recorder recorder, String path, String filter, Path file)
             throws IOException, InterruptedException {
         Path stderr = Files.createTempFile(recorder.program(), ".err");
-        Process p = new ProcessBuilder(recorder.command(path, filter, file))
+        Process p = new ProcessBuilder(recorder.commandLine().of(path, filter, file))
                 .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         try {

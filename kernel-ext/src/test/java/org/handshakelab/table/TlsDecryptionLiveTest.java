@@ -51,7 +51,7 @@ class TlsDecryptionLiveTest {
         assumeTrue(curl != null && openssl != null && dumpcap != null,
                 "needs curl, openssl and dumpcap on the PATH (apt-get install curl openssl tshark)");
         Tshark.assumePresent();
-        assumeTrue("root".equals(System.getProperty("user.name")), "live capture on loopback needs root");
+        assumeTrue(org.handshakelab.TestTools.isRoot(), "live capture on loopback needs root");
         run(dir, List.of(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out",
                 "cert.pem", "-days", "2", "-subj", "/CN=localhost"));
         Files.writeString(dir.resolve("hello.txt"), RESPONSE);

@@ -10,7 +10,6 @@ import org.handshakelab.Trace;
 /** The bundled captures, opened once per test run. */
 final class Bundled {
 
-    static final Path CAPTURES = TestTools.CAPTURES;
     private static final Map<String, Trace> OPENED = new ConcurrentHashMap<>();
 
     private Bundled() {
